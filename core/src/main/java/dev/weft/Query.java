@@ -1,0 +1,120 @@
+package dev.weft;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A query over the rows of one entity. Queries are immutable: every method that refines a query
+ * returns a new one, so a query can be kept, shared between threads and refined in several ways.
+ * Nothing runs until a terminal method ({@code fetchAll}, {@code count}, {@code delete} ...) is called.
+ *
+ * <p>Lookups name a field, optionally followed by {@code __} and a comparison: {@code eq} (the
+ * default), {@code ne}, {@code gt}, {@code ge}/{@code gte}, {@code lt}, {@code le}/{@code lte},
+ * {@code in}, {@code not_in}, {@code isnull}, {@code notnull}, {@code startswith}, {@code endswith},
+ * {@code contains} (case-sensitive), {@code istartswith}, {@code iendswith}, {@code icontains}
+ * (case-insensitive, Unicode-aware), {@code like} and {@code between}. Every value is bound as a
+ * parameter, never written into the SQL.
+ *
+ * @param <T> the entity type
+ */
+public interface Query<T> {
+
+    /**
+     * Keeps the rows for which the lookup holds.
+     *
+     * @throws QueryException if the lookup names an unknown field or comparison, or the value has the wrong
+     *     shape for it (a list for {@code gt}, a single value for {@code in})
+     */
+    Query<T> filter(String lookup, Object value);
+
+    /**
+     * Keeps the rows for which the filter holds.
+     *
+     * @throws QueryException if the filter names an unknown field or comparison
+     */
+    Query<T> filter(Filter filter);
+
+    /**
+     * Leaves out the rows for which the lookup holds; rows where it is unknown because of a {@code NULL}
+     * are kept, so {@code exclude} is the exact complement of {@code filter}.
+     *
+     * @throws QueryException as for {@link #filter(String, Object)}
+     */
+    Query<T> exclude(String lookup, Object value);
+
+    /**
+     * Leaves out the rows for which the filter holds.
+     *
+     * @throws QueryException as for {@link #filter(Filter)}
+     */
+    Query<T> exclude(Filter filter);
+
+    /**
+     * Orders the rows by fields, each ascending or, prefixed with {@code -}, descending. Replaces any
+     * earlier order. Without an order, rows come in an order SQLite chooses.
+     *
+     * @throws QueryException if a name is not a field of the entity
+     */
+    Query<T> order(String... fields);
+
+    /** Returns at most {@code limit} rows. */
+    Query<T> limit(long limit);
+
+    /** Skips the first {@code offset} rows. */
+    Query<T> offset(long offset);
+
+    /** Runs the query and returns every row it matches. */
+    List<T> fetchAll();
+
+    /** The first row in the query's order (by id when it has none), if any. */
+    Optional<T> fetchFirst();
+
+    /** The last row in the query's order (by id when it has none), if any. */
+    Optional<T> fetchLast();
+
+    /**
+     * The single row the query matches, if any.
+     *
+     * @throws MultipleResultsException if it matches more than one row
+     */
+    Optional<T> fetchOne();
+
+    /**
+     * The single row the query matches.
+     *
+     * @throws NotFoundException if it matches none
+     * @throws MultipleResultsException if it matches more than one
+     */
+    T get();
+
+    /** How many rows the query matches (limit and offset applied). */
+    long count();
+
+    /** Whether the query matches any row. */
+    boolean exists();
+
+    /**
+     * Deletes the rows the query matches, honouring the {@code onDelete} actions of the foreign keys that
+     * reference them, and returns how many rows of this entity were deleted.
+     *
+     * @throws RestrictViolationException if a RESTRICT foreign key references one of them; nothing is deleted
+     */
+    long delete();
+
+    /**
+     * Sets fields of every row the query matches to the given values and returns how many rows changed.
+     * Objects already loaded in memory take the new values too, unless the field was changed in memory.
+     *
+     * @throws QueryException if a key is not a field of the entity or a value has the wrong type
+     * @throws IntegrityException if the new values break a constraint; nothing is changed
+     */
+    long update(Map<String, ?> values);
+
+    /**
+     * Runs the query and streams its rows as they are read. The stream holds the database's connection
+     * until it is closed or read to the end: use it in try-with-resources.
+     */
+    Stream<T> stream();
+}
