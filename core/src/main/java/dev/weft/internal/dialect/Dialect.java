@@ -1,0 +1,54 @@
+package dev.weft.internal.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Everything about the SQL that is particular to one database engine. The rest of Weft writes SQL only
+ * through this seam, so that the same entities can run on another engine by adding a dialect.
+ */
+public interface Dialect {
+
+    /** Opens a connection configured as Weft needs it (foreign keys enforced, functions registered ...). */
+    Connection open(ConnectionSettings settings) throws SQLException;
+
+    /** Quotes an identifier (table or column name) so that any name, even a keyword, is safe. */
+    String quote(String identifier);
+
+    /** The statement that starts a write transaction, taking the write lock at once. */
+    String beginTransaction();
+
+    /** The column definition of a generated integer primary key, after the column name. */
+    String generatedIdColumn();
+
+    /** What follows the definition of a junction table (a table of nothing but its composite key). */
+    String junctionTableOptions();
+
+    /** {@code INSERT ... RETURNING id} support: the suffix that returns the generated key. */
+    String returning(String quotedColumn);
+
+    /** A condition that is true when {@code left} differs from the parameter, {@code NULL}s included. */
+    String nullSafeNotEqual(String left);
+
+    /** Turns an SQL condition that may be unknown ({@code NULL}) into one that is false then. */
+    String unknownAsFalse(String condition);
+
+    /** A case-sensitive pattern match where {@code *} is any text: {@code left GLOB ?}. */
+    String caseSensitiveMatch(String left);
+
+    /** Escapes text so that the pattern of {@link #caseSensitiveMatch} matches it literally. */
+    String escapeCaseSensitivePattern(String text);
+
+    /** A case-insensitive (Unicode) match of {@code left} against a LIKE pattern with {@code \} as escape. */
+    String caseInsensitiveLike(String left, boolean asciiPattern);
+
+    /** The most parameters one statement may bind. */
+    int maxParameters();
+
+    /** The constraint failure an exception reports, if it reports one. */
+    Optional<ConstraintFailure> constraintFailure(SQLException e);
+
+    /** Whether the exception says the database was busy (locked by another connection) for too long. */
+    boolean isBusy(SQLException e);
+}

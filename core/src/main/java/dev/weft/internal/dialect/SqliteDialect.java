@@ -1,0 +1,171 @@
+package dev.weft.internal.dialect;
+
+import org.sqlite.Function;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** SQLite, through the xerial sqlite-jdbc driver. */
+public final class SqliteDialect implements Dialect {
+
+    /** SQLite's own {@code lower()} folds ASCII only; this one folds all of Unicode. */
+    static final String UNICODE_LOWER = "weft_lower";
+
+    private static final Pattern CONSTRAINT_MESSAGE =
+            Pattern.compile("(UNIQUE|NOT NULL|FOREIGN KEY|CHECK) constraint failed(?::\\s*([^)\\]]*))?");
+
+    @Override
+    public Connection open(ConnectionSettings settings) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        // Set as driver properties: a PRAGMA foreign_keys issued later inside a transaction does nothing.
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(settings.busyTimeoutMillis());
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Weft reads generated keys with RETURNING; the driver's eager key fetch would cost a query per insert.
+        config.setGetGeneratedKeys(false);
+        if (!settings.inMemory()) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        String url = settings.inMemory() ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + settings.path().toAbsolutePath();
+        Connection connection = config.createConnection(url);
+        Function.create(connection, UNICODE_LOWER, new UnicodeLower(), 1, Function.FLAG_DETERMINISTIC);
+        return connection;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String beginTransaction() {
+        return "BEGIN IMMEDIATE";
+    }
+
+    @Override
+    public String generatedIdColumn() {
+        return "INTEGER PRIMARY KEY";
+    }
+
+    @Override
+    public String junctionTableOptions() {
+        // A composite-key table needs no rowid: the key is the row, stored once.
+        return " WITHOUT ROWID";
+    }
+
+    @Override
+    public String returning(String quotedColumn) {
+        return " RETURNING " + quotedColumn;
+    }
+
+    @Override
+    public String nullSafeNotEqual(String left) {
+        return left + " IS NOT ?";
+    }
+
+    @Override
+    public String unknownAsFalse(String condition) {
+        return "IFNULL(" + condition + ", 0)";
+    }
+
+    @Override
+    public String caseSensitiveMatch(String left) {
+        return left + " GLOB ?";
+    }
+
+    @Override
+    public String escapeCaseSensitivePattern(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '*', '?', '[' -> out.append('[').append(c).append(']');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String caseInsensitiveLike(String left, boolean asciiPattern) {
+        // LIKE folds ASCII by itself and can use an index; other letters need Unicode folding of the column.
+        return asciiPattern ? left + " LIKE ? ESCAPE '\\'" : UNICODE_LOWER + "(" + left + ") LIKE ? ESCAPE '\\'";
+    }
+
+    @Override
+    public int maxParameters() {
+        // SQLite allows 32766 since 3.32; stay far below so that a statement with other parameters still fits.
+        return 30000;
+    }
+
+    @Override
+    public Optional<ConstraintFailure> constraintFailure(SQLException e) {
+        if (!(e instanceof SQLiteException sqlite) || !isConstraint(sqlite.getResultCode())) {
+            return Optional.empty();
+        }
+        Matcher matcher = CONSTRAINT_MESSAGE.matcher(String.valueOf(e.getMessage()));
+        if (!matcher.find()) {
+            return Optional.of(new ConstraintFailure(kindOf(sqlite.getResultCode()), null, List.of()));
+        }
+        ConstraintFailure.Kind kind = switch (matcher.group(1)) {
+            case "UNIQUE" -> ConstraintFailure.Kind.UNIQUE;
+            case "NOT NULL" -> ConstraintFailure.Kind.NOT_NULL;
+            case "FOREIGN KEY" -> ConstraintFailure.Kind.FOREIGN_KEY;
+            default -> ConstraintFailure.Kind.CHECK;
+        };
+        String table = null;
+        List<String> columns = new ArrayList<>();
+        if (matcher.group(2) != null && kind != ConstraintFailure.Kind.CHECK) {
+            for (String qualified : matcher.group(2).split(",")) {
+                String name = qualified.trim();
+                int dot = name.lastIndexOf('.');
+                if (dot > 0) {
+                    table = name.substring(0, dot);
+                    columns.add(name.substring(dot + 1));
+                }
+            }
+        }
+        return Optional.of(new ConstraintFailure(kind, table, List.copyOf(columns)));
+    }
+
+    @Override
+    public boolean isBusy(SQLException e) {
+        return e instanceof SQLiteException sqlite && sqlite.getResultCode().name().startsWith("SQLITE_BUSY");
+    }
+
+    private static boolean isConstraint(SQLiteErrorCode code) {
+        return code.name().startsWith("SQLITE_CONSTRAINT");
+    }
+
+    private static ConstraintFailure.Kind kindOf(SQLiteErrorCode code) {
+        return switch (code) {
+            case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> ConstraintFailure.Kind.UNIQUE;
+            case SQLITE_CONSTRAINT_NOTNULL -> ConstraintFailure.Kind.NOT_NULL;
+            case SQLITE_CONSTRAINT_FOREIGNKEY -> ConstraintFailure.Kind.FOREIGN_KEY;
+            case SQLITE_CONSTRAINT_CHECK -> ConstraintFailure.Kind.CHECK;
+            default -> ConstraintFailure.Kind.OTHER;
+        };
+    }
+
+    private static final class UnicodeLower extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            String value = value_text(0);
+            if (value == null) {
+                result();
+            } else {
+                result(value.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+}

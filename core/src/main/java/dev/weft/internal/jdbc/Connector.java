@@ -1,0 +1,226 @@
+package dev.weft.internal.jdbc;
+
+import dev.weft.WeftException;
+import dev.weft.internal.dialect.ConnectionSettings;
+import dev.weft.internal.dialect.Dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one connection of a database, shared by all threads in turn. A thread holds it for one statement,
+ * or for a whole transaction; SQLite serialises writers anyway, and one connection is what lets an
+ * in-memory database be shared at all.
+ *
+ * <p>Every statement goes through here, so that the statement listener sees them all, in order.
+ */
+public final class Connector implements AutoCloseable {
+
+    private static final int STATEMENT_CACHE_SIZE = 256;
+
+    private final Dialect dialect;
+    private final Consumer<String> listener;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Connection connection;
+    private final StatementCache statements;
+    private int transactionDepth;
+    private int savepoints;
+    private volatile boolean closed;
+
+    public Connector(Dialect dialect, ConnectionSettings settings, Consumer<String> listener) {
+        this.dialect = dialect;
+        this.listener = listener;
+        try {
+            this.connection = dialect.open(settings);
+        } catch (SQLException e) {
+            throw new WeftException("Cannot open the SQLite database "
+                    + (settings.inMemory() ? "in memory" : "at " + settings.path().toAbsolutePath()) + ": " + e.getMessage(), e);
+        }
+        this.statements = new StatementCache(connection, STATEMENT_CACHE_SIZE);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} holding the connection; SQL failures come out as {@link SqlFailure}. */
+    public <R> R withConnection(SqlWork<R> work) {
+        lock.lock();
+        try {
+            checkOpen();
+            return work.run();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A prepared statement for {@code sql}, reused across calls, after telling the listener it runs. Only
+     * while holding the connection ({@link #withConnection}).
+     */
+    public PreparedStatement prepare(String sql) throws SQLException {
+        listener.accept(sql);
+        PreparedStatement statement = statements.get(sql);
+        statement.clearParameters();
+        return statement;
+    }
+
+    /**
+     * A statement of its own for {@code sql}, for a result that outlives the next call (a stream); the
+     * caller closes it.
+     */
+    public PreparedStatement prepareUncached(String sql) throws SQLException {
+        listener.accept(sql);
+        return connection.prepareStatement(sql);
+    }
+
+    /** Runs a statement without parameters or results (DDL, transaction control). */
+    public void execute(String sql) throws SQLException {
+        listener.accept(sql);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. Inside
+     * another transaction it joins that one.
+     */
+    public <R> R transaction(SqlWork<R> work) {
+        lock.lock();
+        try {
+            checkOpen();
+            if (transactionDepth > 0) {
+                return joined(work);
+            }
+            execute(dialect.beginTransaction());
+            transactionDepth = 1;
+            R result;
+            try {
+                result = work.run();
+            } catch (Throwable failure) {
+                transactionDepth = 0;
+                rollbackAfter(failure, "ROLLBACK");
+                throw failure;
+            }
+            transactionDepth = 0;
+            try {
+                execute("COMMIT");
+            } catch (SQLException failure) {
+                rollbackAfter(failure, "ROLLBACK");
+                throw failure;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} so that it takes effect entirely or not at all, even inside a transaction that
+     * goes on after it fails: Weft's own writes (a save, a delete) use this, so that a failed save caught
+     * by the application leaves nothing half-written in the application's transaction.
+     */
+    public <R> R atomically(SqlWork<R> work) {
+        lock.lock();
+        try {
+            checkOpen();
+            if (transactionDepth == 0) {
+                return transaction(work);
+            }
+            String savepoint = "weft_" + (++savepoints);
+            execute("SAVEPOINT " + savepoint);
+            transactionDepth++;
+            try {
+                R result = work.run();
+                execute("RELEASE " + savepoint);
+                return result;
+            } catch (Throwable failure) {
+                rollbackAfter(failure, "ROLLBACK TO " + savepoint);
+                execute("RELEASE " + savepoint);
+                throw failure;
+            } finally {
+                transactionDepth--;
+                savepoints--;
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the connection for a cursor that is read across calls (a stream): it stays taken by the
+     * calling thread until {@link #releaseCursor()} is called on the same thread.
+     */
+    public void holdForCursor() {
+        lock.lock();
+        if (closed) {
+            lock.unlock();
+            checkOpen();
+        }
+    }
+
+    /** Gives back the connection taken by {@link #holdForCursor()}. */
+    public void releaseCursor() {
+        lock.unlock();
+    }
+
+    /** Whether the calling thread is inside a transaction. */
+    public boolean inTransaction() {
+        return lock.isHeldByCurrentThread() && transactionDepth > 0;
+    }
+
+    private <R> R joined(SqlWork<R> work) throws SQLException {
+        transactionDepth++;
+        try {
+            return work.run();
+        } finally {
+            transactionDepth--;
+        }
+    }
+
+    private void rollbackAfter(Throwable failure, String rollback) {
+        try {
+            execute(rollback);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new WeftException("The database is closed: open a new Database to go on.");
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            statements.closeAll();
+            connection.close();
+        } catch (SQLException e) {
+            throw new WeftException("Closing the database failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.weft.internal.meta;
+
+import dev.weft.MappingException;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The entities registered with one database. Registering is rare; looking up is on every operation. */
+public final class Metamodel {
+
+    private final Map<Class<?>, EntityMeta> entities = new ConcurrentHashMap<>();
+
+    /**
+     * Registers the classes and every entity their relations reach, and returns the metadata of all of
+     * them, newly registered or not, in a stable order.
+     *
+     * @throws MappingException if any of them is mapped wrongly; then nothing is registered
+     */
+    public synchronized List<EntityMeta> register(Collection<Class<?>> types) {
+        Map<Class<?>, EntityMeta> reached = new LinkedHashMap<>();
+        List<EntityMeta> added = new ArrayList<>();
+        Deque<Class<?>> pending = new ArrayDeque<>(types);
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.poll();
+            if (reached.containsKey(type)) {
+                continue;
+            }
+            if (!EntityReader.isEntity(type)) {
+                throw new MappingException(type.getName() + " is not an entity: annotate it with @dev.weft.Entity.");
+            }
+            EntityMeta meta = entities.get(type);
+            if (meta == null) {
+                meta = EntityReader.read(type);
+                added.add(meta);
+                pending.addAll(relatedTypes(meta));
+            }
+            reached.put(type, meta);
+        }
+        Map<Class<?>, EntityMeta> all = new HashMap<>(entities);
+        all.putAll(reached);
+        new RelationLinker(all).link(added);
+        for (EntityMeta meta : added) {
+            entities.put(meta.type(), meta);
+        }
+        return List.copyOf(reached.values());
+    }
+
+    /** The metadata of a registered entity, or {@code null}. */
+    public EntityMeta find(Class<?> type) {
+        return entities.get(type);
+    }
+
+    public Collection<EntityMeta> all() {
+        return entities.values();
+    }
+
+    private static List<Class<?>> relatedTypes(EntityMeta meta) {
+        List<Class<?>> related = new ArrayList<>();
+        meta.foreignKeys().forEach(fk -> related.add(fk.targetType()));
+        meta.inverses().forEach(inverse -> related.add(inverse.targetType()));
+        meta.manyToMany().forEach(m2m -> related.add(m2m.targetType()));
+        return related;
+    }
+}

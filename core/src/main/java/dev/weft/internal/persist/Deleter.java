@@ -1,0 +1,154 @@
+package dev.weft.internal.persist;
+
+import dev.weft.Action;
+import dev.weft.RestrictViolationException;
+import dev.weft.WeftException;
+import dev.weft.internal.dialect.ConstraintFailure;
+import dev.weft.internal.dialect.Dialect;
+import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deletes rows by id and lets the database apply the foreign keys' {@code onDelete} actions. When a
+ * RESTRICT key refuses, it finds out which rows block the delete, following CASCADE keys as far as the
+ * delete would have gone, so the message says exactly why.
+ */
+public final class Deleter {
+
+    private static final int MAX_BLOCKERS_SHOWN = 3;
+
+    private final Connector connector;
+    private final Dialect dialect;
+    private final PersistenceContext context;
+
+    public Deleter(Connector connector, PersistenceContext context) {
+        this.connector = connector;
+        this.dialect = connector.dialect();
+        this.context = context;
+    }
+
+    /** Deletes the object's row; the object is marked deleted and leaves the identity map. */
+    public void delete(Object entity) {
+        EntityMeta meta = context.meta(entity);
+        Object id = meta.idOf(entity);
+        if (context.isNew(entity) || meta.isUnsetId(id)) {
+            throw new WeftException("cannot delete " + ErrorTranslator.describe(meta, entity)
+                    + ": it was never saved, so it has no row to delete.");
+        }
+        String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column()) + " = ?";
+        connector.atomically(() -> {
+            PreparedStatement statement = connector.prepare(sql);
+            Persister.bind(statement, 1, meta.id(), id);
+            try {
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw refused(e, meta, List.of(id));
+            }
+            return null;
+        });
+        context.evict(entity);
+        context.track(entity, deletedState());
+    }
+
+    /**
+     * The exception for a delete of the given rows that the database refused: a RESTRICT violation naming
+     * the blocking rows where a foreign-key failure explains it.
+     */
+    public WeftException refused(SQLException e, EntityMeta meta, List<Object> ids) {
+        Optional<ConstraintFailure> failure = dialect.constraintFailure(e);
+        String subject = "cannot delete " + (ids.size() == 1 ? meta.name() + "#" + ids.get(0) : ids.size() + " " + meta.name() + " rows");
+        if (failure.isEmpty() || failure.get().kind() != ConstraintFailure.Kind.FOREIGN_KEY) {
+            return ErrorTranslator.unexplained(subject, e);
+        }
+        try {
+            for (Object id : ids) {
+                String reason = blocker(meta, id, 0);
+                if (reason != null) {
+                    String who = ids.size() == 1 ? "" : " (" + meta.name() + "#" + id + ")";
+                    return new RestrictViolationException(subject + who + ": " + reason
+                            + "; delete or move those rows first, or change onDelete.", e);
+                }
+            }
+        } catch (SQLException diagnosis) {
+            e.addSuppressed(diagnosis);
+        }
+        return new RestrictViolationException(subject + ": rows of a table Weft does not map reference it "
+                + "through a foreign key; delete those rows first.", e);
+    }
+
+    /** Why deleting the row would be refused, or {@code null}: the first RESTRICT key that references it. */
+    private String blocker(EntityMeta meta, Object id, int depth) throws SQLException {
+        for (ForeignKeyProperty fk : meta.referencedBy()) {
+            if (fk.onDelete() != Action.RESTRICT) {
+                continue;
+            }
+            long count = countReferencing(fk, id);
+            if (count > 0) {
+                return count + " " + fk.owner().name() + (count == 1 ? " row references" : " rows reference")
+                        + " it through " + fk.qualifiedName() + " (onDelete = RESTRICT)";
+            }
+        }
+        if (depth > 16) {
+            return null;
+        }
+        for (ForeignKeyProperty fk : meta.referencedBy()) {
+            if (fk.onDelete() != Action.CASCADE) {
+                continue;
+            }
+            for (Object dependant : referencingIds(fk, id)) {
+                String reason = blocker(fk.owner(), dependant, depth + 1);
+                if (reason != null) {
+                    return "deleting it would delete " + fk.owner().name() + "#" + dependant + " (" + fk.qualifiedName()
+                            + " onDelete = CASCADE), and " + reason.replaceFirst(" it ", " that row ");
+                }
+            }
+        }
+        return null;
+    }
+
+    private long countReferencing(ForeignKeyProperty fk, Object id) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM " + dialect.quote(fk.owner().table()) + " WHERE " + dialect.quote(fk.column()) + " = ?";
+        PreparedStatement statement = connector.prepare(sql);
+        Persister.bind(statement, 1, fk, id);
+        try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private List<Object> referencingIds(ForeignKeyProperty fk, Object id) throws SQLException {
+        EntityMeta owner = fk.owner();
+        String sql = "SELECT " + dialect.quote(owner.id().column()) + " FROM " + dialect.quote(owner.table())
+                + " WHERE " + dialect.quote(fk.column()) + " = ? LIMIT " + MAX_BLOCKERS_SHOWN * 100;
+        PreparedStatement statement = connector.prepare(sql);
+        Persister.bind(statement, 1, fk, id);
+        List<Object> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(owner.id().type().read(rows, 1));
+            }
+        }
+        return ids;
+    }
+
+    /** Marks an instance whose row was deleted (by a query's delete) and drops it from the identity map. */
+    public void deletedRow(EntityMeta meta, Object id) {
+        Object entity = context.cached(meta, id);
+        if (entity != null) {
+            context.evict(entity);
+            context.track(entity, deletedState());
+        }
+    }
+
+    private static EntityState deletedState() {
+        return new EntityState(EntityState.Status.DELETED, null);
+    }
+}

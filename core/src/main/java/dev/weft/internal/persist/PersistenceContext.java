@@ -1,0 +1,210 @@
+package dev.weft.internal.persist;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.weft.IdentityMap;
+import dev.weft.WeftException;
+import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.Metamodel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The objects of one database: the identity map (one instance per row while it is reachable) and the
+ * state of every instance the database has seen. Turns rows into objects and objects into column values.
+ */
+public final class PersistenceContext {
+
+    private final Metamodel metamodel;
+    private final IdentityMap mode;
+    private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
+    // Keyed by identity (Caffeine compares weak keys with ==), so entity equals/hashCode never run.
+    private final Cache<Object, EntityState> states = Caffeine.newBuilder().weakKeys().build();
+
+    public PersistenceContext(Metamodel metamodel, IdentityMap mode) {
+        this.metamodel = metamodel;
+        this.mode = mode;
+    }
+
+    /** The metadata of the entity's class. */
+    public EntityMeta meta(Object entity) {
+        return metaOf(entity.getClass());
+    }
+
+    /** The metadata of a registered entity class, registering it on first use. */
+    public EntityMeta metaOf(Class<?> type) {
+        EntityMeta meta = metamodel.find(type);
+        return meta != null ? meta : metamodel.register(List.of(type)).get(0);
+    }
+
+    /** The state of an instance; an instance the database never saw is NEW. */
+    public EntityState state(Object entity) {
+        EntityState state = states.getIfPresent(entity);
+        return state != null ? state : new EntityState(EntityState.Status.NEW, null);
+    }
+
+    /** Whether an instance is new: never saved here, so {@code save} would insert it. */
+    public boolean isNew(Object entity) {
+        EntityState state = states.getIfPresent(entity);
+        return state == null || state.status() == EntityState.Status.NEW;
+    }
+
+    void track(Object entity, EntityState state) {
+        states.put(entity, state);
+    }
+
+    void forget(Object entity) {
+        states.invalidate(entity);
+    }
+
+    public Object cached(EntityMeta meta, Object id) {
+        Cache<Object, Object> map = identityMaps.get(meta.type());
+        return map == null ? null : map.getIfPresent(id);
+    }
+
+    void cache(EntityMeta meta, Object id, Object entity) {
+        identityMap(meta).put(id, entity);
+    }
+
+    /** Removes an instance from the identity map, so that the next load of its row makes a new one. */
+    public void evict(Object entity) {
+        EntityMeta meta = meta(entity);
+        Object id = meta.idOf(entity);
+        Cache<Object, Object> map = identityMaps.get(meta.type());
+        if (map != null && id != null && map.getIfPresent(id) == entity) {
+            map.invalidate(id);
+        }
+        forget(entity);
+    }
+
+    public void clear() {
+        identityMaps.clear();
+        states.invalidateAll();
+    }
+
+    /**
+     * A reference to a row by id: the identity map's instance, or a new hollow one with only its id set.
+     */
+    public Object reference(EntityMeta meta, Object id) {
+        Object existing = cached(meta, id);
+        if (existing != null) {
+            return existing;
+        }
+        Object hollow = meta.access().newInstance();
+        meta.access().set(hollow, meta.id().slot(), id);
+        track(hollow, new EntityState(EntityState.Status.HOLLOW, null));
+        cache(meta, id, hollow);
+        return hollow;
+    }
+
+    /**
+     * The object for the row at the cursor, whose columns start at {@code offset} in the entity's column
+     * order: the identity map's instance if it holds the row, else a new instance filled from the row.
+     */
+    public Object hydrate(EntityMeta meta, ResultSet row, int offset) throws SQLException {
+        Object id = meta.id().type().read(row, offset);
+        Object existing = cached(meta, id);
+        if (existing != null) {
+            EntityState state = states.getIfPresent(existing);
+            if (state == null || state.status() != EntityState.Status.HOLLOW) {
+                return existing;
+            }
+        }
+        Object entity = existing != null ? existing : meta.access().newInstance();
+        List<ColumnProperty> columns = meta.columns();
+        Object[] snapshot = new Object[columns.size()];
+        snapshot[0] = id;
+        meta.access().set(entity, meta.id().slot(), id);
+        for (int i = 1; i < columns.size(); i++) {
+            ColumnProperty column = columns.get(i);
+            Object value = column.type().read(row, offset + i);
+            if (value == null && column.primitive()) {
+                throw new WeftException(meta.name() + "#" + id + "." + column.name() + " is NULL in the database, but "
+                        + "the field is a primitive " + column.field().getType().getName()
+                        + ": declare it with the box type to accept NULL.");
+            }
+            snapshot[i] = value;
+            if (column instanceof ForeignKeyProperty fk) {
+                value = value == null ? null : reference(fk.target(), value);
+            }
+            meta.access().set(entity, column.slot(), value);
+        }
+        EntityState state = states.getIfPresent(entity);
+        if (state == null) {
+            track(entity, new EntityState(EntityState.Status.MANAGED, snapshot));
+        } else {
+            state.loaded(snapshot);
+        }
+        if (existing == null) {
+            cache(meta, id, entity);
+        }
+        return entity;
+    }
+
+    /**
+     * Brings a loaded instance in line with a bulk update of its row: each updated field takes the new
+     * value, unless the application changed that field in memory since load (its change wins at save).
+     */
+    public void updatedRow(EntityMeta meta, Object id, List<ColumnProperty> columns, List<Object> newValues) {
+        Object entity = cached(meta, id);
+        EntityState state = entity == null ? null : states.getIfPresent(entity);
+        if (state == null || state.status() != EntityState.Status.MANAGED) {
+            return;
+        }
+        Object[] snapshot = state.snapshot();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnProperty column = columns.get(i);
+            if (!Objects.deepEquals(snapshot[column.columnIndex()], columnValue(meta, column, entity))) {
+                continue;
+            }
+            Object value = newValues.get(i);
+            Object stored = column instanceof ForeignKeyProperty fk && value != null && !fk.targetType().isInstance(value)
+                    ? reference(fk.target(), value) : value;
+            meta.access().set(entity, column.slot(), stored);
+            snapshot[column.columnIndex()] = columnValue(meta, column, entity);
+        }
+    }
+
+    /** The value the column holds for this instance: a foreign key as the target's id. */
+    public Object columnValue(EntityMeta meta, ColumnProperty column, Object entity) {
+        Object value = meta.access().get(entity, column.slot());
+        if (column instanceof ForeignKeyProperty fk && value != null) {
+            return fk.target().idOf(value);
+        }
+        return value;
+    }
+
+    /** The current column values of an instance, by column index. */
+    public Object[] columnValues(EntityMeta meta, Object entity) {
+        List<ColumnProperty> columns = meta.columns();
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = columnValue(meta, columns.get(i), entity);
+        }
+        return values;
+    }
+
+    /** Whether a column's value differs from the snapshot. */
+    public static boolean changed(Object[] snapshot, Object[] current, int column) {
+        return !Objects.deepEquals(snapshot[column], current[column]);
+    }
+
+    /** A copy of a snapshot, for undoing a failed save. */
+    static Object[] copy(Object[] snapshot) {
+        return snapshot == null ? null : Arrays.copyOf(snapshot, snapshot.length);
+    }
+
+    private Cache<Object, Object> identityMap(EntityMeta meta) {
+        return identityMaps.computeIfAbsent(meta.type(), type -> mode == IdentityMap.SOFT
+                ? Caffeine.newBuilder().softValues().build()
+                : Caffeine.newBuilder().weakValues().build());
+    }
+}

@@ -1,0 +1,222 @@
+package dev.weft.internal.persist;
+
+import dev.weft.WeftException;
+import dev.weft.internal.dialect.Dialect;
+import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.types.ColumnTypes;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes objects to their rows: inserts new ones, updates the changed columns of loaded ones, in an order
+ * that inserts every referenced object before the objects that reference it. All or nothing: when a write
+ * fails, the database is rolled back and the objects get back the ids and states they had.
+ */
+public final class Persister {
+
+    private final Connector connector;
+    private final Dialect dialect;
+    private final PersistenceContext context;
+    private final ErrorTranslator errors;
+    private final Map<EntityMeta, String> insertSql = new ConcurrentHashMap<>();
+    private final Map<EntityMeta, String> insertWithIdSql = new ConcurrentHashMap<>();
+
+    public Persister(Connector connector, PersistenceContext context, ErrorTranslator errors) {
+        this.connector = connector;
+        this.dialect = connector.dialect();
+        this.context = context;
+        this.errors = errors;
+    }
+
+    /** Saves the objects and the new or changed objects their foreign keys reach. */
+    public void save(List<?> roots) {
+        SavePlan plan = SavePlan.of(roots, context);
+        if (plan.isEmpty()) {
+            return;
+        }
+        Undo undo = new Undo();
+        try {
+            connector.atomically(() -> {
+                for (Object entity : plan.order()) {
+                    write(entity, plan, undo);
+                }
+                for (SavePlan.Deferred deferred : plan.deferred()) {
+                    writeDeferredKey(deferred, undo);
+                }
+                return null;
+            });
+        } catch (RuntimeException | Error failure) {
+            undo.run();
+            throw failure;
+        }
+        undo.committed();
+    }
+
+    private void write(Object entity, SavePlan plan, Undo undo) throws SQLException {
+        EntityMeta meta = context.meta(entity);
+        EntityState state = context.state(entity);
+        Object[] values = context.columnValues(meta, entity);
+        for (SavePlan.Deferred deferred : plan.deferredOf(entity)) {
+            values[deferred.key().columnIndex()] = null;
+        }
+        if (state.status() == EntityState.Status.NEW) {
+            insert(meta, entity, values, undo);
+        } else {
+            update(meta, entity, state, values, undo);
+        }
+    }
+
+    private void insert(EntityMeta meta, Object entity, Object[] values, Undo undo) throws SQLException {
+        boolean generate = meta.generatedId() && meta.isUnsetId(values[0]);
+        if (!generate && meta.isUnsetId(values[0])) {
+            throw new WeftException("cannot insert " + ErrorTranslator.describe(meta, entity) + ": its id "
+                    + meta.id().qualifiedName() + " is not set, and " + meta.name()
+                    + " ids are assigned by the application; set it before saving.");
+        }
+        String sql = generate ? insertSql.computeIfAbsent(meta, m -> insertSql(m, false))
+                : insertWithIdSql.computeIfAbsent(meta, m -> insertSql(m, true));
+        PreparedStatement statement = connector.prepare(sql);
+        int index = 1;
+        for (int i = generate ? 1 : 0; i < values.length; i++) {
+            bind(statement, index++, meta.columns().get(i), values[i]);
+        }
+        undo.inserted(entity, meta, values[0]);
+        try {
+            if (generate) {
+                try (ResultSet keys = statement.executeQuery()) {
+                    keys.next();
+                    values[0] = meta.id().type().read(keys, 1);
+                }
+                meta.access().set(entity, meta.id().slot(), values[0]);
+            } else {
+                statement.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw errors.writeFailed(e, meta, entity, values, true);
+        }
+        undo.onCommit(() -> {
+            EntityState state = new EntityState(EntityState.Status.MANAGED, values);
+            context.track(entity, state);
+            context.cache(meta, values[0], entity);
+        });
+    }
+
+    private void update(EntityMeta meta, Object entity, EntityState state, Object[] values, Undo undo) throws SQLException {
+        Object[] snapshot = state.snapshot();
+        if (state.status() != EntityState.Status.MANAGED || snapshot == null) {
+            return; // a hollow reference has no loaded columns to change
+        }
+        List<ColumnProperty> changed = new ArrayList<>();
+        for (int i = 1; i < values.length; i++) {
+            if (PersistenceContext.changed(snapshot, values, i)) {
+                changed.add(meta.columns().get(i));
+            }
+        }
+        if (PersistenceContext.changed(snapshot, values, 0)) {
+            throw new WeftException("cannot update " + meta.name() + "#" + snapshot[0] + ": its id was changed to "
+                    + values[0] + "; ids cannot change, save a new object instead.");
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        StringJoiner set = new StringJoiner(", ");
+        for (ColumnProperty column : changed) {
+            set.add(dialect.quote(column.column()) + " = ?");
+        }
+        String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "
+                + dialect.quote(meta.id().column()) + " = ?";
+        PreparedStatement statement = connector.prepare(sql);
+        int index = 1;
+        for (ColumnProperty column : changed) {
+            bind(statement, index++, column, values[column.columnIndex()]);
+        }
+        bind(statement, index, meta.id(), values[0]);
+        int rows;
+        try {
+            rows = statement.executeUpdate();
+        } catch (SQLException e) {
+            throw errors.writeFailed(e, meta, entity, values, false);
+        }
+        if (rows == 0) {
+            throw new dev.weft.NotFoundException("cannot update " + meta.name() + "#" + values[0]
+                    + ": its row no longer exists (deleted elsewhere); save a new object to store it again.");
+        }
+        undo.onCommit(() -> state.loaded(values));
+    }
+
+    /** Sets a key that was left NULL on insert because its target, part of a cycle, was inserted later. */
+    private void writeDeferredKey(SavePlan.Deferred deferred, Undo undo) throws SQLException {
+        Object entity = deferred.entity();
+        EntityMeta meta = context.meta(entity);
+        ForeignKeyProperty key = deferred.key();
+        Object[] values = context.columnValues(meta, entity);
+        String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + dialect.quote(key.column()) + " = ? WHERE "
+                + dialect.quote(meta.id().column()) + " = ?";
+        PreparedStatement statement = connector.prepare(sql);
+        bind(statement, 1, key, values[key.columnIndex()]);
+        bind(statement, 2, meta.id(), values[0]);
+        try {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw errors.writeFailed(e, meta, entity, values, false);
+        }
+        undo.onCommit(() -> context.state(entity).snapshot()[key.columnIndex()] = values[key.columnIndex()]);
+    }
+
+    private String insertSql(EntityMeta meta, boolean withId) {
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner params = new StringJoiner(", ");
+        for (ColumnProperty column : meta.columns()) {
+            if (column != meta.id() || withId) {
+                columns.add(dialect.quote(column.column()));
+                params.add("?");
+            }
+        }
+        String sql = "INSERT INTO " + dialect.quote(meta.table()) + " (" + columns + ") VALUES (" + params + ")";
+        return withId ? sql : sql + dialect.returning(dialect.quote(meta.id().column()));
+    }
+
+    static void bind(PreparedStatement statement, int index, ColumnProperty column, Object value) throws SQLException {
+        if (value == null) {
+            ColumnTypes.bindNull(statement, index);
+        } else {
+            column.type().bind(statement, index, value);
+        }
+    }
+
+    /** What a save changed in memory, to put back if it fails, and what to record once it commits. */
+    private final class Undo {
+        private final Map<Object, Object> insertedIds = new IdentityHashMap<>();
+        private final Map<Object, EntityMeta> insertedMetas = new IdentityHashMap<>();
+        private final List<Runnable> onCommit = new ArrayList<>();
+
+        void inserted(Object entity, EntityMeta meta, Object idBefore) {
+            insertedIds.put(entity, idBefore);
+            insertedMetas.put(entity, meta);
+        }
+
+        void onCommit(Runnable action) {
+            onCommit.add(action);
+        }
+
+        void run() {
+            insertedIds.forEach((entity, id) -> insertedMetas.get(entity).access().set(entity,
+                    insertedMetas.get(entity).id().slot(), id));
+        }
+
+        void committed() {
+            onCommit.forEach(Runnable::run);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.weft.internal.query;
+
+import dev.weft.QueryException;
+import dev.weft.internal.dialect.Dialect;
+
+import java.util.List;
+
+/** Writes conditions as SQL with {@code ?} for every value, collecting the values to bind in order. */
+final class ConditionWriter {
+
+    /** Lists up to this size are padded to a power of two, so that few distinct statements are prepared. */
+    private static final int PADDED_IN_LIMIT = 512;
+
+    private final Dialect dialect;
+    private final String alias;
+    private final StringBuilder sql;
+    private final List<Bind> binds;
+
+    ConditionWriter(Dialect dialect, String alias, StringBuilder sql, List<Bind> binds) {
+        this.dialect = dialect;
+        this.alias = alias;
+        this.sql = sql;
+        this.binds = binds;
+    }
+
+    void write(Condition condition) {
+        if (condition instanceof Condition.Comparison comparison) {
+            comparison(comparison);
+        } else if (condition instanceof Condition.All all) {
+            junction(all.conditions(), " AND ", "1");
+        } else if (condition instanceof Condition.Any any) {
+            junction(any.conditions(), " OR ", "0");
+        } else {
+            // NOT of an unknown (NULL) result is unknown too; make unknown false first, so that the negation
+            // keeps exactly the rows the condition does not, NULLs included.
+            StringBuilder inner = new StringBuilder();
+            new ConditionWriter(dialect, alias, inner, binds).write(((Condition.Not) condition).condition());
+            sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
+        }
+    }
+
+    private void junction(List<Condition> conditions, String operator, String empty) {
+        if (conditions.isEmpty()) {
+            sql.append(empty);
+            return;
+        }
+        sql.append('(');
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i > 0) {
+                sql.append(operator);
+            }
+            write(conditions.get(i));
+        }
+        sql.append(')');
+    }
+
+    private void comparison(Condition.Comparison c) {
+        String column = alias + "." + dialect.quote(c.column().column());
+        Object value = c.value();
+        switch (c.lookup()) {
+            case EQ -> {
+                if (value == null) {
+                    sql.append(column).append(" IS NULL");
+                } else {
+                    sql.append(column).append(" = ?");
+                    bind(c, value);
+                }
+            }
+            case NE -> {
+                sql.append(dialect.nullSafeNotEqual(column));
+                bind(c, value);
+            }
+            case GT -> compare(c, column, " > ?");
+            case GE -> compare(c, column, " >= ?");
+            case LT -> compare(c, column, " < ?");
+            case LE -> compare(c, column, " <= ?");
+            case ISNULL -> sql.append(column).append((Boolean) value ? " IS NULL" : " IS NOT NULL");
+            case NOTNULL -> sql.append(column).append((Boolean) value ? " IS NOT NULL" : " IS NULL");
+            case IN -> in(c, column, (List<?>) value);
+            case NOT_IN -> {
+                StringBuilder inner = new StringBuilder();
+                new ConditionWriter(dialect, alias, inner, binds).in(c, column, (List<?>) value);
+                sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
+            }
+            case BETWEEN -> {
+                List<?> bounds = (List<?>) value;
+                sql.append(column).append(" BETWEEN ? AND ?");
+                bind(c, bounds.get(0));
+                bind(c, bounds.get(1));
+            }
+            case STARTSWITH -> glob(column, dialect.escapeCaseSensitivePattern((String) value) + "*");
+            case ENDSWITH -> glob(column, "*" + dialect.escapeCaseSensitivePattern((String) value));
+            case CONTAINS -> glob(column, "*" + dialect.escapeCaseSensitivePattern((String) value) + "*");
+            case ISTARTSWITH -> like(column, escapeLike((String) value) + "%");
+            case IENDSWITH -> like(column, "%" + escapeLike((String) value));
+            case ICONTAINS -> like(column, "%" + escapeLike((String) value) + "%");
+            case LIKE -> {
+                sql.append(column).append(" LIKE ?");
+                binds.add(new Bind(null, value));
+            }
+            default -> throw new IllegalStateException(c.lookup().name());
+        }
+    }
+
+    private void compare(Condition.Comparison c, String column, String operator) {
+        sql.append(column).append(operator);
+        bind(c, c.value());
+    }
+
+    private void in(Condition.Comparison c, String column, List<?> values) {
+        List<?> present = values.stream().filter(java.util.Objects::nonNull).toList();
+        boolean withNull = present.size() < values.size();
+        if (present.isEmpty()) {
+            sql.append(withNull ? column + " IS NULL" : "0");
+            return;
+        }
+        if (present.size() > dialect.maxParameters() - 100) {
+            throw new QueryException("\"" + c.column().name() + "__" + c.lookup().displayName() + "\" has "
+                    + present.size() + " values; one statement binds at most " + (dialect.maxParameters() - 100)
+                    + ": split the list, or filter by another field.");
+        }
+        int size = present.size() <= PADDED_IN_LIMIT ? Integer.highestOneBit(present.size() * 2 - 1) : present.size();
+        sql.append(withNull ? "(" : "").append(column).append(" IN (");
+        for (int i = 0; i < size; i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+            bind(c, present.get(Math.min(i, present.size() - 1)));
+        }
+        sql.append(')');
+        if (withNull) {
+            sql.append(" OR ").append(column).append(" IS NULL)");
+        }
+    }
+
+    private void glob(String column, String pattern) {
+        sql.append(dialect.caseSensitiveMatch(column));
+        binds.add(new Bind(null, pattern));
+    }
+
+    private void like(String column, String pattern) {
+        boolean ascii = pattern.chars().allMatch(ch -> ch < 128);
+        sql.append(dialect.caseInsensitiveLike(column, ascii));
+        binds.add(new Bind(null, ascii ? pattern : pattern.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private void bind(Condition.Comparison c, Object value) {
+        binds.add(new Bind(c.column().type(), value));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

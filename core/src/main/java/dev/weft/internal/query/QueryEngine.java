@@ -1,0 +1,29 @@
+package dev.weft.internal.query;
+
+import dev.weft.Query;
+import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.persist.Deleter;
+import dev.weft.internal.persist.ErrorTranslator;
+import dev.weft.internal.persist.PersistenceContext;
+
+/** What queries of one database share: the connection, the objects, and the delete logic. */
+public final class QueryEngine {
+
+    final Connector connector;
+    final PersistenceContext context;
+    final Deleter deleter;
+    final ErrorTranslator errors;
+
+    public QueryEngine(Connector connector, PersistenceContext context, Deleter deleter, ErrorTranslator errors) {
+        this.connector = connector;
+        this.context = context;
+        this.deleter = deleter;
+        this.errors = errors;
+    }
+
+    /** A query over every row of the entity. */
+    public <T> Query<T> select(Class<T> type, EntityMeta meta) {
+        return SelectQuery.of(this, type, meta);
+    }
+}

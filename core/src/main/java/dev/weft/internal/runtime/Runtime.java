@@ -1,0 +1,117 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.NotFoundException;
+import dev.weft.Query;
+import dev.weft.WeftException;
+import dev.weft.internal.dialect.ConnectionSettings;
+import dev.weft.internal.dialect.SqliteDialect;
+import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.jdbc.SqlFailure;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.Metamodel;
+import dev.weft.internal.persist.Deleter;
+import dev.weft.internal.persist.ErrorTranslator;
+import dev.weft.internal.persist.PersistenceContext;
+import dev.weft.internal.persist.Persister;
+import dev.weft.internal.query.QueryEngine;
+import dev.weft.internal.schema.SchemaManager;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Everything behind one {@code Database}: its connection, metadata, objects, and the operations on them. */
+public final class Runtime {
+
+    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    private final Connector connector;
+    private final Metamodel metamodel = new Metamodel();
+    private final PersistenceContext context;
+    private final SchemaManager schema;
+    private final Persister persister;
+    private final Deleter deleter;
+    private final QueryEngine queries;
+
+    public Runtime(DatabaseConfig config) {
+        this.connector = new Connector(new SqliteDialect(), new ConnectionSettings(config.path(), BUSY_TIMEOUT_MILLIS),
+                config.statementListener());
+        this.context = new PersistenceContext(metamodel, config.identityMap());
+        this.schema = new SchemaManager(connector);
+        ErrorTranslator errors = new ErrorTranslator(connector, context);
+        this.persister = new Persister(connector, context, errors);
+        this.deleter = new Deleter(connector, context);
+        this.queries = new QueryEngine(connector, context, deleter, errors);
+    }
+
+    public void register(List<Class<?>> types) {
+        schema.check(metamodel.register(types));
+    }
+
+    public void createTables(List<Class<?>> types) {
+        schema.create(metamodel.register(types));
+    }
+
+    public void save(List<?> entities) {
+        translate("save", () -> {
+            persister.save(entities);
+            return null;
+        });
+    }
+
+    public <T> Optional<T> find(Class<T> type, Object id) {
+        EntityMeta meta = context.metaOf(type);
+        if (id == null) {
+            throw new NotFoundException(meta.name() + " has no row with a null id.");
+        }
+        Object cached = context.cached(meta, id);
+        if (cached != null && context.state(cached).status() != dev.weft.internal.persist.EntityState.Status.HOLLOW) {
+            return Optional.of(type.cast(cached));
+        }
+        return queries.select(type, meta).filter(meta.id().name(), id).fetchOne();
+    }
+
+    public <T> T reference(Class<T> type, Object id) {
+        EntityMeta meta = context.metaOf(type);
+        if (id == null || meta.isUnsetId(id)) {
+            throw new WeftException("reference(" + meta.name() + ", " + id + "): a reference needs the id of a saved row.");
+        }
+        return type.cast(context.reference(meta, id));
+    }
+
+    public void delete(Object entity) {
+        translate("delete", () -> {
+            deleter.delete(entity);
+            return null;
+        });
+    }
+
+    public <T> Query<T> select(Class<T> type) {
+        return queries.select(type, context.metaOf(type));
+    }
+
+    public <R> R transaction(Supplier<R> work) {
+        return translate("run the transaction", () -> connector.transaction(work::get));
+    }
+
+    public void evict(Object entity) {
+        context.evict(entity);
+    }
+
+    public void clearCache() {
+        context.clear();
+    }
+
+    public void close() {
+        connector.close();
+    }
+
+    /** Any SQL failure that no step explained gets the database's own words and what was being done. */
+    private static <R> R translate(String action, Supplier<R> work) {
+        try {
+            return work.get();
+        } catch (SqlFailure failure) {
+            throw ErrorTranslator.unexplained("cannot " + action, failure.sqlException());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.weft.internal.types;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * How values of one Java type are stored in a SQLite column: the declared column type, how a value is
+ * bound as a parameter and how it is read back. Implementations are stateless and shared.
+ */
+public interface ColumnType {
+
+    /** The type a {@code CREATE TABLE} declares for the column ({@code INTEGER}, {@code TEXT} ...). */
+    String sqlType();
+
+    /** The Java type of the values; a primitive type for primitive fields. */
+    Class<?> javaType();
+
+    /** Binds {@code value} (never {@code null}) at {@code index}. */
+    void bind(PreparedStatement statement, int index, Object value) throws SQLException;
+
+    /** Reads the column at {@code index}; {@code null} for SQL {@code NULL}. */
+    Object read(ResultSet row, int index) throws SQLException;
+
+    /** Whether values of this type are stored as text, so that text lookups ({@code contains} ...) apply. */
+    default boolean isText() {
+        return false;
+    }
+}
