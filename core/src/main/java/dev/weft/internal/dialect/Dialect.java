@@ -43,6 +43,12 @@ public interface Dialect {
     /** A case-insensitive (Unicode) match of {@code left} against a LIKE pattern with {@code \} as escape. */
     String caseInsensitiveLike(String left, boolean asciiPattern);
 
+    /**
+     * A condition that {@code left} is one of the values of a JSON array bound as one parameter: how a list
+     * longer than a statement's parameter limit is passed.
+     */
+    String inJsonArray(String left);
+
     /** The most parameters one statement may bind. */
     int maxParameters();
 

@@ -103,6 +103,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String inJsonArray(String left) {
+        return left + " IN (SELECT value FROM json_each(?))";
+    }
+
+    @Override
     public int maxParameters() {
         // SQLite allows 32766 since 3.32; stay far below so that a statement with other parameters still fits.
         return 30000;
@@ -113,10 +118,21 @@ public final class SqliteDialect implements Dialect {
         if (!(e instanceof SQLiteException sqlite) || !isConstraint(sqlite.getResultCode())) {
             return Optional.empty();
         }
+        // The driver wraps SQLite's text ("[CODE] A UNIQUE constraint failed (UNIQUE constraint failed: t.c)"):
+        // the detail is in the last match, the one that names table and columns.
         Matcher matcher = CONSTRAINT_MESSAGE.matcher(String.valueOf(e.getMessage()));
-        if (!matcher.find()) {
+        int detailed = -1;
+        int any = -1;
+        while (matcher.find()) {
+            any = matcher.start();
+            if (matcher.group(2) != null) {
+                detailed = matcher.start();
+            }
+        }
+        if (any < 0) {
             return Optional.of(new ConstraintFailure(kindOf(sqlite.getResultCode()), null, List.of()));
         }
+        matcher.find(detailed >= 0 ? detailed : any);
         ConstraintFailure.Kind kind = switch (matcher.group(1)) {
             case "UNIQUE" -> ConstraintFailure.Kind.UNIQUE;
             case "NOT NULL" -> ConstraintFailure.Kind.NOT_NULL;

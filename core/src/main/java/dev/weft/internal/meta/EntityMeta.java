@@ -129,6 +129,18 @@ public final class EntityMeta {
         return idValue == null || (generatedId && ((Number) idValue).longValue() == 0);
     }
 
+    /**
+     * An id as the id field holds it: a generated id given as any integral number becomes the field's
+     * type, so that {@code get(Author.class, 1)} finds the row saved with id {@code 1L}.
+     */
+    public Object normalizeId(Object idValue) {
+        if (generatedId && idValue instanceof Number number && !(idValue instanceof Double || idValue instanceof Float)) {
+            Class<?> type = id.field().getType();
+            return type == int.class || type == Integer.class ? (Object) number.intValue() : (Object) number.longValue();
+        }
+        return idValue;
+    }
+
     /** The entity's id, as its field holds it. */
     public Object idOf(Object entity) {
         return access.get(entity, id.slot());

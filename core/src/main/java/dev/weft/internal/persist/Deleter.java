@@ -12,7 +12,11 @@ import dev.weft.internal.meta.ForeignKeyProperty;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.weft.internal.jdbc.SqlWork;
+
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +48,8 @@ public final class Deleter {
                     + ": it was never saved, so it has no row to delete.");
         }
         String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column()) + " = ?";
-        connector.atomically(() -> {
+        DeleteEffects effects = connector.atomically(() -> {
+            DeleteEffects found = DeleteEffects.of(connector, context, meta, () -> List.of(id));
             PreparedStatement statement = connector.prepare(sql);
             Persister.bind(statement, 1, meta.id(), id);
             try {
@@ -52,10 +57,32 @@ public final class Deleter {
             } catch (SQLException e) {
                 throw refused(e, meta, List.of(id));
             }
-            return null;
+            return found;
         });
+        effects.apply();
         context.evict(entity);
-        context.track(entity, deletedState());
+        context.track(entity, new EntityState(EntityState.Status.DELETED, null));
+    }
+
+    /**
+     * Deletes rows with one statement that returns their ids, and brings the loaded objects those rows
+     * and their CASCADE and SET_NULL dependants in line. {@code matchingIds} is asked only when loaded
+     * objects could be affected.
+     */
+    public long deleteRows(EntityMeta meta, Supplier<Collection<Object>> matchingIds, SqlWork<List<Object>> delete) {
+        DeleteEffects effects = connector.atomically(() -> {
+            DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
+            List<Object> ids;
+            try {
+                ids = delete.run();
+            } catch (SQLException e) {
+                throw refused(e, meta, new ArrayList<>(matchingIds.get()));
+            }
+            found.addDeleted(meta, ids);
+            return found;
+        });
+        effects.apply();
+        return effects.deletedCount(meta);
     }
 
     /**
@@ -139,16 +166,4 @@ public final class Deleter {
         return ids;
     }
 
-    /** Marks an instance whose row was deleted (by a query's delete) and drops it from the identity map. */
-    public void deletedRow(EntityMeta meta, Object id) {
-        Object entity = context.cached(meta, id);
-        if (entity != null) {
-            context.evict(entity);
-            context.track(entity, deletedState());
-        }
-    }
-
-    private static EntityState deletedState() {
-        return new EntityState(EntityState.Status.DELETED, null);
-    }
 }

@@ -85,6 +85,21 @@ public final class PersistenceContext {
         forget(entity);
     }
 
+    /** Whether the identity map may hold objects of the entity (it errs towards yes). */
+    boolean holdsAny(EntityMeta meta) {
+        Cache<Object, Object> map = identityMaps.get(meta.type());
+        return map != null && map.estimatedSize() > 0;
+    }
+
+    /** Marks the loaded object of a deleted row, if any, as deleted and drops it from the identity map. */
+    public void deletedRow(EntityMeta meta, Object id) {
+        Object entity = cached(meta, id);
+        if (entity != null) {
+            evict(entity);
+            track(entity, new EntityState(EntityState.Status.DELETED, null));
+        }
+    }
+
     public void clear() {
         identityMaps.clear();
         states.invalidateAll();

@@ -48,9 +48,16 @@ public final class Persister {
         Undo undo = new Undo();
         try {
             connector.atomically(() -> {
+                InsertBatch batch = new InsertBatch(undo);
                 for (Object entity : plan.order()) {
-                    write(entity, plan, undo);
+                    if (!batch.offer(entity, plan)) {
+                        batch.flush();
+                        if (!batch.offer(entity, plan)) {
+                            write(entity, plan, undo);
+                        }
+                    }
                 }
+                batch.flush();
                 for (SavePlan.Deferred deferred : plan.deferred()) {
                     writeDeferredKey(deferred, undo);
                 }
@@ -84,8 +91,8 @@ public final class Persister {
                     + meta.id().qualifiedName() + " is not set, and " + meta.name()
                     + " ids are assigned by the application; set it before saving.");
         }
-        String sql = generate ? insertSql.computeIfAbsent(meta, m -> insertSql(m, false))
-                : insertWithIdSql.computeIfAbsent(meta, m -> insertSql(m, true));
+        String sql = generate ? insertSql.computeIfAbsent(meta, m -> insertSql(m, false, 1))
+                : insertWithIdSql.computeIfAbsent(meta, m -> insertSql(m, true, 1));
         PreparedStatement statement = connector.prepare(sql);
         int index = 1;
         for (int i = generate ? 1 : 0; i < values.length; i++) {
@@ -174,16 +181,137 @@ public final class Persister {
         undo.onCommit(() -> context.state(entity).snapshot()[key.columnIndex()] = values[key.columnIndex()]);
     }
 
-    private String insertSql(EntityMeta meta, boolean withId) {
+    /**
+     * New objects of one entity with generated ids, inserted by multi-row statements: one statement per
+     * chunk instead of one per object. An object joins only if it references no object of the batch,
+     * whose id it would need first.
+     */
+    private final class InsertBatch {
+        private static final int MAX_ROWS = 128;
+
+        private final Undo undo;
+        private final List<Object> entities = new ArrayList<>();
+        private final Map<Object, Boolean> members = new IdentityHashMap<>();
+        private EntityMeta meta;
+
+        InsertBatch(Undo undo) {
+            this.undo = undo;
+        }
+
+        boolean offer(Object entity, SavePlan plan) {
+            EntityMeta entityMeta = context.meta(entity);
+            if (!context.isNew(entity) || !entityMeta.generatedId() || !entityMeta.isUnsetId(entityMeta.idOf(entity))
+                    || !plan.deferredOf(entity).isEmpty() || (meta != null && meta != entityMeta)) {
+                return false;
+            }
+            for (ForeignKeyProperty fk : entityMeta.foreignKeys()) {
+                Object target = entityMeta.access().get(entity, fk.slot());
+                if (target != null && members.containsKey(target)) {
+                    return false;
+                }
+            }
+            meta = entityMeta;
+            entities.add(entity);
+            members.put(entity, Boolean.TRUE);
+            return true;
+        }
+
+        void flush() throws SQLException {
+            if (entities.isEmpty()) {
+                return;
+            }
+            int maxRows = Math.max(1, Math.min(MAX_ROWS, dialect.maxParameters() / meta.columns().size()));
+            int start = 0;
+            while (start < entities.size()) {
+                int remaining = entities.size() - start;
+                // Chunks of a few fixed sizes, so that a handful of cached statements serve every batch.
+                int rows = remaining >= maxRows ? maxRows : Integer.highestOneBit(remaining);
+                List<Object> chunk = entities.subList(start, start + rows);
+                if (rows == 1) {
+                    Object entity = chunk.get(0);
+                    insert(meta, entity, context.columnValues(meta, entity), undo);
+                } else {
+                    insertRows(chunk);
+                }
+                start += rows;
+            }
+            entities.clear();
+            members.clear();
+            meta = null;
+        }
+
+        private void insertRows(List<Object> chunk) throws SQLException {
+            EntityMeta m = meta;
+            List<Object[]> rows = new ArrayList<>(chunk.size());
+            for (Object entity : chunk) {
+                rows.add(context.columnValues(m, entity));
+            }
+            PreparedStatement statement = connector.prepare(multiRowInsertSql(m, chunk.size()));
+            int index = 1;
+            for (Object[] values : rows) {
+                for (int i = 1; i < values.length; i++) {
+                    bind(statement, index++, m.columns().get(i), values[i]);
+                }
+            }
+            List<Long> ids = new ArrayList<>(chunk.size());
+            try (ResultSet keys = statement.executeQuery()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            } catch (SQLException e) {
+                // The statement inserted nothing; row by row, the failing object gets its own precise message.
+                for (int i = 0; i < chunk.size(); i++) {
+                    insert(m, chunk.get(i), rows.get(i), undo);
+                }
+                throw e;
+            }
+            // SQLite gives each new row of one statement the next rowid, in VALUES order, so the sorted keys
+            // line up with the rows; RETURNING itself promises no order.
+            ids.sort(null);
+            if (ids.size() != chunk.size() || ids.get(ids.size() - 1) - ids.get(0) != chunk.size() - 1) {
+                throw new WeftException("cannot insert " + chunk.size() + " " + m.name() + " rows in one statement: "
+                        + "SQLite assigned ids that are not consecutive; save them one by one.");
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                Object entity = chunk.get(i);
+                Object[] values = rows.get(i);
+                undo.inserted(entity, m, values[0]);
+                values[0] = narrowId(m, ids.get(i));
+                m.access().set(entity, m.id().slot(), values[0]);
+                undo.onCommit(() -> {
+                    context.track(entity, new EntityState(EntityState.Status.MANAGED, values));
+                    context.cache(m, values[0], entity);
+                });
+            }
+        }
+    }
+
+    private static Object narrowId(EntityMeta meta, long id) {
+        Class<?> type = meta.id().field().getType();
+        return type == int.class || type == Integer.class ? (Object) (int) id : (Object) id;
+    }
+
+    private final Map<EntityMeta, Map<Integer, String>> multiRowInsertSql = new ConcurrentHashMap<>();
+
+    private String multiRowInsertSql(EntityMeta meta, int rows) {
+        return multiRowInsertSql.computeIfAbsent(meta, m -> new ConcurrentHashMap<>())
+                .computeIfAbsent(rows, n -> insertSql(meta, false, n));
+    }
+
+    private String insertSql(EntityMeta meta, boolean withId, int rows) {
         StringJoiner columns = new StringJoiner(", ");
-        StringJoiner params = new StringJoiner(", ");
+        StringJoiner params = new StringJoiner(", ", "(", ")");
         for (ColumnProperty column : meta.columns()) {
             if (column != meta.id() || withId) {
                 columns.add(dialect.quote(column.column()));
                 params.add("?");
             }
         }
-        String sql = "INSERT INTO " + dialect.quote(meta.table()) + " (" + columns + ") VALUES (" + params + ")";
+        StringJoiner tuples = new StringJoiner(", ");
+        for (int i = 0; i < rows; i++) {
+            tuples.add(params.toString());
+        }
+        String sql = "INSERT INTO " + dialect.quote(meta.table()) + " (" + columns + ") VALUES " + tuples;
         return withId ? sql : sql + dialect.returning(dialect.quote(meta.id().column()));
     }
 

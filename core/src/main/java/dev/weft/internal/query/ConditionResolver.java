@@ -106,6 +106,11 @@ final class ConditionResolver {
                 for (Object element : values) {
                     converted.add(element == null ? null : scalar(lookup, column, element));
                 }
+                if (converted.size() > ConditionWriter.LARGE_IN_LIST && column.type().javaType() == byte[].class) {
+                    throw new QueryException("\"" + lookup + "\" has " + converted.size() + " byte[] values; lists of "
+                            + "more than " + ConditionWriter.LARGE_IN_LIST + " go as one JSON parameter, which cannot "
+                            + "hold bytes: split the list.");
+                }
                 return converted;
             }
             case BETWEEN -> {

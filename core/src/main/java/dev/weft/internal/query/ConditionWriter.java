@@ -1,6 +1,5 @@
 package dev.weft.internal.query;
 
-import dev.weft.QueryException;
 import dev.weft.internal.dialect.Dialect;
 
 import java.util.List;
@@ -10,6 +9,8 @@ final class ConditionWriter {
 
     /** Lists up to this size are padded to a power of two, so that few distinct statements are prepared. */
     private static final int PADDED_IN_LIMIT = 512;
+    /** Longer lists go as one JSON array parameter: no parameter limit, one statement for any length. */
+    static final int LARGE_IN_LIST = 1024;
 
     private final Dialect dialect;
     private final String alias;
@@ -114,10 +115,11 @@ final class ConditionWriter {
             sql.append(withNull ? column + " IS NULL" : "0");
             return;
         }
-        if (present.size() > dialect.maxParameters() - 100) {
-            throw new QueryException("\"" + c.column().name() + "__" + c.lookup().displayName() + "\" has "
-                    + present.size() + " values; one statement binds at most " + (dialect.maxParameters() - 100)
-                    + ": split the list, or filter by another field.");
+        if (present.size() > LARGE_IN_LIST) {
+            sql.append(withNull ? "(" : "").append(dialect.inJsonArray(column));
+            binds.add(new Bind(null, JsonArray.of(c.column().type(), present)));
+            sql.append(withNull ? " OR " + column + " IS NULL)" : "");
+            return;
         }
         int size = present.size() <= PADDED_IN_LIMIT ? Integer.highestOneBit(present.size() * 2 - 1) : present.size();
         sql.append(withNull ? "(" : "").append(column).append(" IN (");

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -175,9 +176,8 @@ final class SelectQuery<T> implements Query<T> {
         Dialect dialect = dialect();
         String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column())
                 + " IN (" + idSubquery(binds) + ")" + dialect.returning(dialect.quote(meta.id().column()));
-        List<Object> deleted;
         try {
-            deleted = engine.connector.atomically(() -> {
+            return engine.deleter.deleteRows(meta, this::matchingIds, () -> {
                 PreparedStatement statement = engine.connector.prepare(sql);
                 Bind.all(statement, binds);
                 List<Object> ids = new ArrayList<>();
@@ -185,18 +185,12 @@ final class SelectQuery<T> implements Query<T> {
                     while (rows.next()) {
                         ids.add(meta.id().type().read(rows, 1));
                     }
-                } catch (SQLException e) {
-                    throw engine.deleter.refused(e, meta, matchingIds());
                 }
                 return ids;
             });
         } catch (SqlFailure failure) {
             throw ErrorTranslator.unexplained("cannot delete " + meta.name() + " rows", failure.sqlException());
         }
-        for (Object id : deleted) {
-            engine.deleter.deletedRow(meta, id);
-        }
-        return deleted.size();
     }
 
     @Override
@@ -345,7 +339,7 @@ final class SelectQuery<T> implements Query<T> {
                 + orderBy() + window(binds);
     }
 
-    private List<Object> matchingIds() {
+    private Collection<Object> matchingIds() {
         List<Bind> binds = new ArrayList<>();
         String sql = idSubquery(binds);
         return engine.connector.withConnection(() -> {

@@ -64,6 +64,7 @@ public final class Runtime {
         if (id == null) {
             throw new NotFoundException(meta.name() + " has no row with a null id.");
         }
+        id = meta.normalizeId(id);
         Object cached = context.cached(meta, id);
         if (cached != null && context.state(cached).status() != dev.weft.internal.persist.EntityState.Status.HOLLOW) {
             return Optional.of(type.cast(cached));
@@ -76,7 +77,7 @@ public final class Runtime {
         if (id == null || meta.isUnsetId(id)) {
             throw new WeftException("reference(" + meta.name() + ", " + id + "): a reference needs the id of a saved row.");
         }
-        return type.cast(context.reference(meta, id));
+        return type.cast(context.reference(meta, meta.normalizeId(id)));
     }
 
     public void delete(Object entity) {

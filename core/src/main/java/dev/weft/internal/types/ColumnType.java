@@ -22,6 +22,12 @@ public interface ColumnType {
     /** Reads the column at {@code index}; {@code null} for SQL {@code NULL}. */
     Object read(ResultSet row, int index) throws SQLException;
 
+    /**
+     * The value as SQLite stores it: a {@code Long}, {@code Double}, {@code String} or {@code byte[]}, for
+     * passing many values in one parameter (a JSON array).
+     */
+    Object stored(Object value);
+
     /** Whether values of this type are stored as text, so that text lookups ({@code contains} ...) apply. */
     default boolean isText() {
         return false;

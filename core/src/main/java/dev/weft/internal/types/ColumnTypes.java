@@ -98,6 +98,11 @@ public final class ColumnTypes {
         }
 
         @Override
+        public Object stored(Object value) {
+            return ((Number) value).longValue();
+        }
+
+        @Override
         public Object read(ResultSet row, int index) throws SQLException {
             long value = row.getLong(index);
             return value == 0 && row.wasNull() ? null : narrow.apply(value);
@@ -121,6 +126,11 @@ public final class ColumnTypes {
         }
 
         @Override
+        public Object stored(Object value) {
+            return (Boolean) value ? 1L : 0L;
+        }
+
+        @Override
         public Object read(ResultSet row, int index) throws SQLException {
             long value = row.getLong(index);
             return value == 0 && row.wasNull() ? null : value != 0;
@@ -136,6 +146,11 @@ public final class ColumnTypes {
         @Override
         public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
             statement.setDouble(index, ((Number) value).doubleValue());
+        }
+
+        @Override
+        public Object stored(Object value) {
+            return ((Number) value).doubleValue();
         }
 
         @Override
@@ -162,6 +177,11 @@ public final class ColumnTypes {
         @Override
         public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
             statement.setString(index, value.toString());
+        }
+
+        @Override
+        public Object stored(Object value) {
+            return value.toString();
         }
 
         @Override
@@ -193,6 +213,11 @@ public final class ColumnTypes {
         }
 
         @Override
+        public Object stored(Object value) {
+            return value;
+        }
+
+        @Override
         public Object read(ResultSet row, int index) throws SQLException {
             return row.getString(index);
         }
@@ -220,6 +245,11 @@ public final class ColumnTypes {
         }
 
         @Override
+        public Object stored(Object value) {
+            return value;
+        }
+
+        @Override
         public Object read(ResultSet row, int index) throws SQLException {
             byte[] value = row.getBytes(index);
             // sqlite-jdbc reads an empty BLOB as null; tell the two apart by the column's type.
@@ -244,6 +274,11 @@ public final class ColumnTypes {
         }
 
         @Override
+        public Object stored(Object value) {
+            return format.apply(javaType.cast(value));
+        }
+
+        @Override
         public Object read(ResultSet row, int index) throws SQLException {
             String text = row.getString(index);
             return text == null ? null : parse.apply(text);
@@ -259,6 +294,11 @@ public final class ColumnTypes {
         @Override
         public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
             statement.setString(index, ((Enum<?>) value).name());
+        }
+
+        @Override
+        public Object stored(Object value) {
+            return ((Enum<?>) value).name();
         }
 
         @Override

@@ -1,0 +1,153 @@
+package dev.weft.internal.persist;
+
+import dev.weft.Action;
+import dev.weft.internal.dialect.Dialect;
+import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What deleting rows does to the objects in memory: the database applies CASCADE and SET_NULL to rows,
+ * and the loaded objects of those rows must follow. Found before the delete, while the rows still exist,
+ * and only where the identity map holds objects the delete could reach, so a delete that touches no
+ * loaded object costs no extra query.
+ */
+final class DeleteEffects {
+
+    private static final int CHUNK = 500;
+
+    private final Connector connector;
+    private final Dialect dialect;
+    private final PersistenceContext context;
+    private final Map<EntityMeta, Set<Object>> deleted = new LinkedHashMap<>();
+    private final Map<ForeignKeyProperty, Set<Object>> nulled = new LinkedHashMap<>();
+    private final List<Object> deletedIds = new ArrayList<>();
+
+    private DeleteEffects(Connector connector, PersistenceContext context) {
+        this.connector = connector;
+        this.dialect = connector.dialect();
+        this.context = context;
+    }
+
+    /**
+     * The effects of deleting rows of {@code meta}; {@code ids} is asked only when some loaded object could
+     * be affected.
+     */
+    static DeleteEffects of(Connector connector, PersistenceContext context, EntityMeta meta,
+                            Supplier<Collection<Object>> ids) throws SQLException {
+        DeleteEffects effects = new DeleteEffects(connector, context);
+        if (effects.reachesLoaded(meta, new HashSet<>())) {
+            Collection<Object> rows = ids.get();
+            effects.deleted.computeIfAbsent(meta, m -> new HashSet<>()).addAll(rows);
+            effects.follow(meta, rows);
+        }
+        return effects;
+    }
+
+    void addDeleted(EntityMeta meta, Collection<Object> ids) {
+        deletedIds.addAll(ids);
+        deleted.computeIfAbsent(meta, m -> new HashSet<>()).addAll(ids);
+    }
+
+    /** How many rows of the entity the statement itself deleted. */
+    long deletedCount(EntityMeta meta) {
+        return deletedIds.size();
+    }
+
+    /** Brings the loaded objects in line with the rows after the delete committed. */
+    void apply() {
+        deleted.forEach((meta, ids) -> ids.forEach(id -> context.deletedRow(meta, id)));
+        nulled.forEach((fk, ids) -> {
+            EntityMeta owner = fk.owner();
+            Set<Object> gone = deleted.getOrDefault(fk.target(), Set.of());
+            for (Object id : ids) {
+                Object entity = context.cached(owner, id);
+                EntityState state = entity == null ? null : context.state(entity);
+                if (state == null || state.status() == EntityState.Status.DELETED) {
+                    continue;
+                }
+                Object target = context.columnValue(owner, fk, entity);
+                if (target == null || gone.contains(target)) {
+                    owner.access().set(entity, fk.slot(), null);
+                }
+                if (state.snapshot() != null) {
+                    state.snapshot()[fk.columnIndex()] = null;
+                }
+            }
+        });
+    }
+
+    private void follow(EntityMeta meta, Collection<Object> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (ForeignKeyProperty fk : meta.referencedBy()) {
+            EntityMeta owner = fk.owner();
+            if (fk.onDelete() == Action.CASCADE && reachesLoaded(owner, new HashSet<>())) {
+                Set<Object> seen = deleted.computeIfAbsent(owner, m -> new HashSet<>());
+                List<Object> dependants = new ArrayList<>();
+                for (Object id : referencing(fk, ids)) {
+                    if (seen.add(id)) {
+                        dependants.add(id);
+                    }
+                }
+                follow(owner, dependants);
+            } else if (fk.onDelete() == Action.SET_NULL && context.holdsAny(owner)) {
+                nulled.computeIfAbsent(fk, k -> new HashSet<>()).addAll(referencing(fk, ids));
+            }
+        }
+    }
+
+    /** Whether deleting rows of {@code meta} could change an object in the identity map. */
+    private boolean reachesLoaded(EntityMeta meta, Set<EntityMeta> visiting) {
+        if (context.holdsAny(meta)) {
+            return true;
+        }
+        if (!visiting.add(meta)) {
+            return false;
+        }
+        for (ForeignKeyProperty fk : meta.referencedBy()) {
+            if ((fk.onDelete() == Action.CASCADE && reachesLoaded(fk.owner(), visiting))
+                    || (fk.onDelete() == Action.SET_NULL && context.holdsAny(fk.owner()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Object> referencing(ForeignKeyProperty fk, Collection<Object> ids) throws SQLException {
+        EntityMeta owner = fk.owner();
+        List<Object> all = new ArrayList<>(ids);
+        List<Object> found = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += CHUNK) {
+            List<Object> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+            StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote(owner.id().column())).append(" FROM ")
+                    .append(dialect.quote(owner.table())).append(" WHERE ").append(dialect.quote(fk.column())).append(" IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            PreparedStatement statement = connector.prepare(sql.append(')').toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                Persister.bind(statement, i + 1, fk, chunk.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(owner.id().type().read(rows, 1));
+                }
+            }
+        }
+        return found;
+    }
+}

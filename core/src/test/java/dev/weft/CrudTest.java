@@ -1,0 +1,517 @@
+package dev.weft;
+
+import dev.weft.test.Databases;
+import dev.weft.test.OnFile;
+import dev.weft.test.Sqlite;
+import dev.weft.test.StatementLog;
+import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.model.Account;
+import dev.weft.test.model.Author;
+import dev.weft.test.model.Book;
+import dev.weft.test.model.Category;
+import dev.weft.test.model.Country;
+import dev.weft.test.model.Device;
+import dev.weft.test.model.Note;
+import dev.weft.test.model.Ticket;
+import dev.weft.test.model.User;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** save, get, find, delete and dirty-checked updates on unenhanced entities. */
+@ExtendWith(WeftDatabaseExtension.class)
+class CrudTest {
+
+    private static Database library(Database db) {
+        db.createTables(Author.class, Book.class, Category.class);
+        return db;
+    }
+
+    // ---- inserting and ids -------------------------------------------------------------------
+
+    @Test
+    void saveAssignsAGeneratedLongId(Database db) {
+        library(db);
+        Author author = new Author("Ursula");
+
+        Author returned = db.save(author);
+
+        assertSame(author, returned);
+        assertTrue(author.id > 0, "id " + author.id);
+    }
+
+    @Test
+    void saveAssignsDistinctIdsToDistinctObjects(Database db) {
+        library(db);
+
+        Author first = db.save(new Author("One"));
+        Author second = db.save(new Author("Two"));
+
+        assertNotEquals(first.id, second.id);
+    }
+
+    @Test
+    void saveAssignsAGeneratedBoxedLongId(Database db) {
+        db.createTables(User.class);
+        User user = new User("ada");
+        assertNull(user.id);
+
+        db.save(user);
+
+        assertNotNull(user.id);
+        assertTrue(user.id > 0);
+        assertEquals("ada", db.get(User.class, user.id).username);
+    }
+
+    @Test
+    void saveAssignsAGeneratedIntId(Database db) {
+        db.createTables(Ticket.class);
+
+        Ticket ticket = db.save(new Ticket("printer on fire"));
+
+        assertTrue(ticket.id > 0);
+        assertEquals("printer on fire", db.get(Ticket.class, ticket.id).subject);
+    }
+
+    @Test
+    void getAcceptsAnIntegerForALongId(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+
+        assertSame(author, db.get(Author.class, (int) author.id));
+    }
+
+    @Test
+    void saveKeepsAnApplicationAssignedStringId(Database db) {
+        db.createTables(Country.class);
+
+        db.save(new Country("NO", "Norway"));
+        db.clearCache();
+
+        Country loaded = db.get(Country.class, "NO");
+        assertEquals("NO", loaded.code);
+        assertEquals("Norway", loaded.name);
+    }
+
+    @Test
+    void saveKeepsAnApplicationAssignedUuidId(Database db) {
+        db.createTables(Device.class);
+        UUID id = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+
+        db.save(new Device(id, "phone"));
+        db.clearCache();
+
+        Device loaded = db.get(Device.class, id);
+        assertEquals(id, loaded.id);
+        assertEquals("phone", loaded.label);
+    }
+
+    @Test
+    void changingAStringIdEntityAfterSaveUpdatesIt(Database db, StatementLog log) {
+        db.createTables(Country.class);
+        Country country = db.save(new Country("NO", "Norge"));
+        log.clear();
+
+        country.name = "Norway";
+        db.save(country);
+
+        assertEquals(1, log.matching("UPDATE").size(), log::toString);
+        assertTrue(log.matching("INSERT").isEmpty(), log::toString);
+        db.clearCache();
+        assertEquals("Norway", db.get(Country.class, "NO").name);
+    }
+
+    @Test
+    void mappedSuperclassFieldsAreSavedAndLoaded(Database db) {
+        db.createTables(Note.class);
+        Instant created = Instant.parse("2024-05-06T07:08:09.123Z");
+
+        Note note = db.save(new Note("remember the milk", created));
+        db.clearCache();
+
+        Note loaded = db.get(Note.class, note.id);
+        assertTrue(note.id > 0);
+        assertEquals("remember the milk", loaded.body);
+        assertEquals(created, loaded.createdAt);
+    }
+
+    @Test
+    void transientFieldsAreNotSaved(Database db) {
+        db.createTables(Account.class);
+        Account account = new Account("ada", "ada@example.com", "Ada");
+        account.sessionToken = "secret";
+        db.save(account);
+        db.clearCache();
+
+        assertNull(db.get(Account.class, account.id).sessionToken);
+    }
+
+    @Test
+    void customColumnNameRoundTrips(Database db) {
+        db.createTables(Account.class);
+        Account account = db.save(new Account("ada", null, "Ada"));
+        db.clearCache();
+
+        assertEquals("ada", db.get(Account.class, account.id).login);
+    }
+
+    // ---- get and find ------------------------------------------------------------------------
+
+    @Test
+    void getLoadsTheSavedColumns(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula", "ursula@example.com"));
+        db.clearCache();
+
+        Author loaded = db.get(Author.class, author.id);
+
+        assertEquals(author.id, loaded.id);
+        assertEquals("Ursula", loaded.name);
+        assertEquals("ursula@example.com", loaded.email);
+    }
+
+    @Test
+    void getOfAMissingRowThrowsNotFound(Database db) {
+        library(db);
+
+        NotFoundException e = assertThrows(NotFoundException.class, () -> db.get(Author.class, 42L));
+
+        assertTrue(e.getMessage().contains("Author"), e.getMessage());
+        assertTrue(e.getMessage().contains("42"), e.getMessage());
+    }
+
+    @Test
+    void findOfAMissingRowIsEmpty(Database db) {
+        library(db);
+
+        assertTrue(db.find(Author.class, 42L).isEmpty());
+    }
+
+    @Test
+    void findOfAnExistingRowIsTheObject(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+
+        assertSame(author, db.find(Author.class, author.id).orElseThrow());
+    }
+
+    @Test
+    void loadedForeignKeyHoldsAReferenceWithTheTargetId(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+        Book book = db.save(new Book("The Dispossessed", author));
+        db.clearCache();
+
+        Book loaded = db.get(Book.class, book.id);
+
+        assertNotNull(loaded.author);
+        assertEquals(author.id, loaded.author.id);
+        assertTrue(loaded.author instanceof Author);
+    }
+
+    @Test
+    void loadedForeignKeyIsTheAlreadyLoadedTarget(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+        Book book = db.save(new Book("The Dispossessed", author));
+        db.clearCache();
+        Author loadedAuthor = db.get(Author.class, author.id);
+
+        Book loaded = db.get(Book.class, book.id);
+
+        assertSame(loadedAuthor, loaded.author);
+        assertEquals("Ursula", loaded.author.name);
+    }
+
+    @Test
+    void booksOfOneAuthorShareOneAuthorInstance(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+        Book first = db.save(new Book("One", author));
+        Book second = db.save(new Book("Two", author));
+        db.clearCache();
+
+        Book a = db.get(Book.class, first.id);
+        Book b = db.get(Book.class, second.id);
+
+        assertSame(a.author, b.author);
+    }
+
+    // ---- saving cascades ---------------------------------------------------------------------
+
+    @Test
+    void savingABookWithANewAuthorInsertsTheAuthorFirst(Database db, StatementLog log) {
+        library(db);
+        Author author = new Author("Ursula");
+        Book book = new Book("The Dispossessed", author);
+        log.clear();
+
+        db.save(book);
+
+        assertTrue(author.id > 0, "the new author was saved too");
+        assertTrue(book.id > 0);
+        List<String> inserts = log.matching("INSERT");
+        assertEquals(2, inserts.size(), log::toString);
+        assertTrue(inserts.get(0).contains("author"), inserts::toString);
+        assertTrue(inserts.get(1).contains("books"), inserts::toString);
+        db.clearCache();
+        assertEquals(author.id, db.get(Book.class, book.id).author.id);
+    }
+
+    @Test
+    void savingABookWithAChangedAuthorUpdatesTheAuthor(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+        Book book = db.save(new Book("The Dispossessed", author));
+
+        author.name = "Ursula K. Le Guin";
+        db.save(book);
+        db.clearCache();
+
+        assertEquals("Ursula K. Le Guin", db.get(Author.class, author.id).name);
+    }
+
+    @Test
+    void aReferenceCanBeAssignedAsRelationByItsId(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+        db.clearCache();
+
+        Book book = db.save(new Book("The Dispossessed", db.reference(Author.class, author.id)));
+        db.clearCache();
+
+        assertEquals(author.id, db.get(Book.class, book.id).author.id);
+        assertEquals("Ursula", db.get(Author.class, author.id).name);
+    }
+
+    // ---- updates: only what changed ----------------------------------------------------------
+
+    @Test
+    void savingALoadedObjectAfterOneChangeUpdatesOnlyThatColumn(Database db, StatementLog log) {
+        library(db);
+        Author saved = db.save(new Author("Ursula", "ursula@example.com"));
+        db.clearCache();
+        Author loaded = db.get(Author.class, saved.id);
+        log.clear();
+
+        loaded.name = "Ursula K. Le Guin";
+        db.save(loaded);
+
+        List<String> updates = log.matching("UPDATE");
+        assertEquals(1, updates.size(), log::toString);
+        assertTrue(updates.get(0).contains("name"), updates.get(0));
+        assertFalse(updates.get(0).contains("email"), updates.get(0));
+        assertTrue(log.matching("INSERT").isEmpty(), log::toString);
+    }
+
+    @Test
+    void savingAnUnchangedLoadedObjectWritesNothing(Database db, StatementLog log) {
+        library(db);
+        Author saved = db.save(new Author("Ursula", "ursula@example.com"));
+        db.clearCache();
+        Author loaded = db.get(Author.class, saved.id);
+        log.clear();
+
+        db.save(loaded);
+
+        assertTrue(log.matching("UPDATE").isEmpty(), log::toString);
+        assertTrue(log.matching("INSERT").isEmpty(), log::toString);
+    }
+
+    @Test
+    void savingAnObjectTwiceWithoutChangesWritesOnce(Database db, StatementLog log) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+        log.clear();
+
+        db.save(author);
+
+        assertTrue(log.matching("UPDATE").isEmpty(), log::toString);
+        assertTrue(log.matching("INSERT").isEmpty(), log::toString);
+    }
+
+    @Test
+    void changesAfterAnInsertAreWrittenByTheNextSave(Database db, StatementLog log) {
+        library(db);
+        Author author = db.save(new Author("Ursula", "ursula@example.com"));
+        log.clear();
+
+        author.email = "ukl@example.com";
+        db.save(author);
+
+        List<String> updates = log.matching("UPDATE");
+        assertEquals(1, updates.size(), log::toString);
+        assertTrue(updates.get(0).contains("email"), updates.get(0));
+        assertFalse(updates.get(0).contains("name"), updates.get(0));
+        db.clearCache();
+        assertEquals("ukl@example.com", db.get(Author.class, author.id).email);
+        assertEquals("Ursula", db.get(Author.class, author.id).name);
+    }
+
+    @Test
+    void settingAFieldToNullIsWritten(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ursula", "ursula@example.com"));
+
+        author.email = null;
+        db.save(author);
+        db.clearCache();
+
+        assertNull(db.get(Author.class, author.id).email);
+    }
+
+    @Test
+    void changingAForeignKeyUpdatesOnlyTheKeyColumn(Database db, StatementLog log) {
+        library(db);
+        Author first = db.save(new Author("One"));
+        Author second = db.save(new Author("Two"));
+        Book book = db.save(new Book("Moved", first, LocalDate.of(2020, 1, 1)));
+        log.clear();
+
+        book.author = second;
+        db.save(book);
+
+        List<String> updates = log.matching("UPDATE");
+        assertEquals(1, updates.size(), log::toString);
+        assertTrue(updates.get(0).contains("author_id"), updates.get(0));
+        assertFalse(updates.get(0).contains("title"), updates.get(0));
+        assertFalse(updates.get(0).contains("published_date"), updates.get(0));
+        db.clearCache();
+        assertEquals(second.id, db.get(Book.class, book.id).author.id);
+    }
+
+    @Test
+    void updatesAreBoundNotInlined(Database db, StatementLog log) {
+        library(db);
+        Author author = db.save(new Author("Ursula"));
+        log.clear();
+
+        author.name = "O'Brien";
+        db.save(author);
+
+        String update = log.matching("UPDATE").get(0);
+        assertTrue(update.contains("?"), update);
+        assertFalse(update.contains("O'Brien"), update);
+        db.clearCache();
+        assertEquals("O'Brien", db.get(Author.class, author.id).name);
+    }
+
+    // ---- deleting ----------------------------------------------------------------------------
+
+    @Test
+    void deleteRemovesTheRow(@OnFile Database db, Databases databases) {
+        library(db);
+        Author keep = db.save(new Author("Keep"));
+        Author gone = db.save(new Author("Gone"));
+
+        db.delete(gone);
+
+        Path file = databases.pathOf(db);
+        assertEquals(1, Sqlite.count(file, "author"));
+        assertTrue(db.find(Author.class, gone.id).isEmpty());
+        assertSame(keep, db.get(Author.class, keep.id));
+    }
+
+    @Test
+    void deletedRowIsNotFoundAfterwards(Database db) {
+        library(db);
+        Author author = db.save(new Author("Gone"));
+        long id = author.id;
+
+        db.delete(author);
+
+        assertThrows(NotFoundException.class, () -> db.get(Author.class, id));
+    }
+
+    @Test
+    void deleteOfAStringIdEntityRemovesIt(Database db) {
+        db.createTables(Country.class);
+        Country country = db.save(new Country("NO", "Norway"));
+
+        db.delete(country);
+
+        assertTrue(db.find(Country.class, "NO").isEmpty());
+    }
+
+    // ---- saveAll -----------------------------------------------------------------------------
+
+    @Test
+    void saveAllInsertsEveryObjectAndAssignsIds(Database db) {
+        library(db);
+        List<Author> authors = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            authors.add(new Author("Author " + i));
+        }
+
+        db.saveAll(authors);
+
+        Set<Long> ids = new HashSet<>();
+        for (Author author : authors) {
+            assertTrue(author.id > 0);
+            ids.add(author.id);
+        }
+        assertEquals(250, ids.size());
+        assertEquals(250, db.select(Author.class).count());
+        db.clearCache();
+        assertEquals("Author 17", db.get(Author.class, authors.get(17).id).name);
+    }
+
+    @Test
+    void saveAllInsertsInBatchesRatherThanOneStatementPerRow(Database db, StatementLog log) {
+        library(db);
+        List<Author> authors = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            authors.add(new Author("Author " + i));
+        }
+        log.clear();
+
+        db.saveAll(authors);
+
+        assertTrue(log.matching("INSERT").size() < 100, () -> log.matching("INSERT").size() + " inserts");
+    }
+
+    @Test
+    void saveAllOfNewAndLoadedObjectsInsertsAndUpdates(Database db) {
+        library(db);
+        Author existing = db.save(new Author("Old"));
+        existing.name = "Renamed";
+        Author fresh = new Author("New");
+
+        db.saveAll(List.of(existing, fresh));
+        db.clearCache();
+
+        assertEquals("Renamed", db.get(Author.class, existing.id).name);
+        assertEquals("New", db.get(Author.class, fresh.id).name);
+        assertEquals(2, db.select(Author.class).count());
+    }
+
+    @Test
+    void saveAllSavesNewTargetsOfRelationsFirst(Database db) {
+        library(db);
+        Author author = new Author("Ursula");
+
+        db.saveAll(List.of(new Book("One", author), new Book("Two", author)));
+
+        assertTrue(author.id > 0);
+        assertEquals(1, db.select(Author.class).count());
+        assertEquals(2, db.select(Book.class).filter("author", author.id).count());
+    }
+}

@@ -1,0 +1,6 @@
+package dev.weft.test.model;
+
+/** An enum column type, stored by name. */
+public enum Color {
+    RED, GREEN, BLUE
+}
