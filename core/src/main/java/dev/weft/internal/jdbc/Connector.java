@@ -28,6 +28,7 @@ public final class Connector implements AutoCloseable {
     private final Connection connection;
     private final StatementCache statements;
     private int transactionDepth;
+    private final java.util.ArrayDeque<Runnable> rollbackActions = new java.util.ArrayDeque<>();
     private int savepoints;
     private volatile boolean closed;
 
@@ -107,6 +108,7 @@ public final class Connector implements AutoCloseable {
             } catch (Throwable failure) {
                 transactionDepth = 0;
                 rollbackAfter(failure, "ROLLBACK");
+                revertInMemory(failure);
                 throw failure;
             }
             transactionDepth = 0;
@@ -114,8 +116,10 @@ public final class Connector implements AutoCloseable {
                 execute("COMMIT");
             } catch (SQLException failure) {
                 rollbackAfter(failure, "ROLLBACK");
+                revertInMemory(failure);
                 throw failure;
             }
+            rollbackActions.clear();
             return result;
         } catch (SQLException e) {
             throw new SqlFailure(e);
@@ -127,14 +131,21 @@ public final class Connector implements AutoCloseable {
     /**
      * Runs {@code work} so that it takes effect entirely or not at all, even inside a transaction that
      * goes on after it fails: Weft's own writes (a save, a delete) use this, so that a failed save caught
-     * by the application leaves nothing half-written in the application's transaction.
+     * by the application leaves nothing half-written in the application's transaction. {@code revert}
+     * puts back what the operation changed in memory; it runs when the work fails, or later when the
+     * transaction around it rolls back.
      */
-    public <R> R atomically(SqlWork<R> work) {
+    public <R> R atomically(SqlWork<R> work, Runnable revert) {
         lock.lock();
         try {
             checkOpen();
             if (transactionDepth == 0) {
-                return transaction(work);
+                try {
+                    return transaction(work);
+                } catch (RuntimeException | Error failure) {
+                    revert.run();
+                    throw failure;
+                }
             }
             String savepoint = "weft_" + (++savepoints);
             execute("SAVEPOINT " + savepoint);
@@ -142,10 +153,13 @@ public final class Connector implements AutoCloseable {
             try {
                 R result = work.run();
                 execute("RELEASE " + savepoint);
+                // Committed only with the transaction around it: if that rolls back, memory must follow.
+                rollbackActions.push(revert);
                 return result;
             } catch (Throwable failure) {
                 rollbackAfter(failure, "ROLLBACK TO " + savepoint);
                 execute("RELEASE " + savepoint);
+                revert.run();
                 throw failure;
             } finally {
                 transactionDepth--;
@@ -186,6 +200,17 @@ public final class Connector implements AutoCloseable {
             return work.run();
         } finally {
             transactionDepth--;
+        }
+    }
+
+    /** Undoes, newest first, what Weft's operations inside a rolled-back transaction changed in memory. */
+    private void revertInMemory(Throwable failure) {
+        while (!rollbackActions.isEmpty()) {
+            try {
+                rollbackActions.pop().run();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

@@ -67,8 +67,8 @@ final class DeleteEffects {
     }
 
     /** Brings the loaded objects in line with the rows after the delete committed. */
-    void apply() {
-        deleted.forEach((meta, ids) -> ids.forEach(id -> context.deletedRow(meta, id)));
+    void apply(MemoryJournal journal) {
+        deleted.forEach((meta, ids) -> ids.forEach(id -> context.deletedRow(meta, id, journal)));
         nulled.forEach((fk, ids) -> {
             EntityMeta owner = fk.owner();
             Set<Object> gone = deleted.getOrDefault(fk.target(), Set.of());
@@ -78,6 +78,7 @@ final class DeleteEffects {
                 if (state == null || state.status() == EntityState.Status.DELETED) {
                     continue;
                 }
+                journal.touch(entity);
                 Object target = context.columnValue(owner, fk, entity);
                 if (target == null || gone.contains(target)) {
                     owner.access().set(entity, fk.slot(), null);

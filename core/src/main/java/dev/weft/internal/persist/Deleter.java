@@ -48,6 +48,7 @@ public final class Deleter {
                     + ": it was never saved, so it has no row to delete.");
         }
         String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column()) + " = ?";
+        MemoryJournal journal = new MemoryJournal(context);
         DeleteEffects effects = connector.atomically(() -> {
             DeleteEffects found = DeleteEffects.of(connector, context, meta, () -> List.of(id));
             PreparedStatement statement = connector.prepare(sql);
@@ -58,8 +59,9 @@ public final class Deleter {
                 throw refused(e, meta, List.of(id));
             }
             return found;
-        });
-        effects.apply();
+        }, journal::revert);
+        effects.apply(journal);
+        journal.touch(entity);
         context.evict(entity);
         context.track(entity, new EntityState(EntityState.Status.DELETED, null));
     }
@@ -70,6 +72,7 @@ public final class Deleter {
      * objects could be affected.
      */
     public long deleteRows(EntityMeta meta, Supplier<Collection<Object>> matchingIds, SqlWork<List<Object>> delete) {
+        MemoryJournal journal = new MemoryJournal(context);
         DeleteEffects effects = connector.atomically(() -> {
             DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
             List<Object> ids;
@@ -80,8 +83,8 @@ public final class Deleter {
             }
             found.addDeleted(meta, ids);
             return found;
-        });
-        effects.apply();
+        }, journal::revert);
+        effects.apply(journal);
         return effects.deletedCount(meta);
     }
 

@@ -51,6 +51,11 @@ public final class PersistenceContext {
         return state != null ? state : new EntityState(EntityState.Status.NEW, null);
     }
 
+    /** The state the context tracks for an instance, or {@code null} for one it never saw. */
+    EntityState trackedState(Object entity) {
+        return states.getIfPresent(entity);
+    }
+
     /** Whether an instance is new: never saved here, so {@code save} would insert it. */
     public boolean isNew(Object entity) {
         EntityState state = states.getIfPresent(entity);
@@ -74,6 +79,13 @@ public final class PersistenceContext {
         identityMap(meta).put(id, entity);
     }
 
+    void uncache(EntityMeta meta, Object id) {
+        Cache<Object, Object> map = identityMaps.get(meta.type());
+        if (map != null) {
+            map.invalidate(id);
+        }
+    }
+
     /** Removes an instance from the identity map, so that the next load of its row makes a new one. */
     public void evict(Object entity) {
         EntityMeta meta = meta(entity);
@@ -92,9 +104,10 @@ public final class PersistenceContext {
     }
 
     /** Marks the loaded object of a deleted row, if any, as deleted and drops it from the identity map. */
-    public void deletedRow(EntityMeta meta, Object id) {
+    public void deletedRow(EntityMeta meta, Object id, MemoryJournal journal) {
         Object entity = cached(meta, id);
         if (entity != null) {
+            journal.touch(entity);
             evict(entity);
             track(entity, new EntityState(EntityState.Status.DELETED, null));
         }
@@ -168,12 +181,14 @@ public final class PersistenceContext {
      * Brings a loaded instance in line with a bulk update of its row: each updated field takes the new
      * value, unless the application changed that field in memory since load (its change wins at save).
      */
-    public void updatedRow(EntityMeta meta, Object id, List<ColumnProperty> columns, List<Object> newValues) {
+    public void updatedRow(EntityMeta meta, Object id, List<ColumnProperty> columns, List<Object> newValues,
+                           MemoryJournal journal) {
         Object entity = cached(meta, id);
         EntityState state = entity == null ? null : states.getIfPresent(entity);
         if (state == null || state.status() != EntityState.Status.MANAGED) {
             return;
         }
+        journal.touch(entity);
         Object[] snapshot = state.snapshot();
         for (int i = 0; i < columns.size(); i++) {
             ColumnProperty column = columns.get(i);

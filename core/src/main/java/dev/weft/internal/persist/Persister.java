@@ -45,28 +45,23 @@ public final class Persister {
         if (plan.isEmpty()) {
             return;
         }
-        Undo undo = new Undo();
-        try {
-            connector.atomically(() -> {
-                InsertBatch batch = new InsertBatch(undo);
-                for (Object entity : plan.order()) {
+        Undo undo = new Undo(new MemoryJournal(context));
+        connector.atomically(() -> {
+            InsertBatch batch = new InsertBatch(undo);
+            for (Object entity : plan.order()) {
+                if (!batch.offer(entity, plan)) {
+                    batch.flush();
                     if (!batch.offer(entity, plan)) {
-                        batch.flush();
-                        if (!batch.offer(entity, plan)) {
-                            write(entity, plan, undo);
-                        }
+                        write(entity, plan, undo);
                     }
                 }
-                batch.flush();
-                for (SavePlan.Deferred deferred : plan.deferred()) {
-                    writeDeferredKey(deferred, undo);
-                }
-                return null;
-            });
-        } catch (RuntimeException | Error failure) {
-            undo.run();
-            throw failure;
-        }
+            }
+            batch.flush();
+            for (SavePlan.Deferred deferred : plan.deferred()) {
+                writeDeferredKey(deferred, undo);
+            }
+            return null;
+        }, undo.journal::revert);
         undo.committed();
     }
 
@@ -98,7 +93,7 @@ public final class Persister {
         for (int i = generate ? 1 : 0; i < values.length; i++) {
             bind(statement, index++, meta.columns().get(i), values[i]);
         }
-        undo.inserted(entity, meta, values[0]);
+        undo.journal.touch(entity);
         try {
             if (generate) {
                 try (ResultSet keys = statement.executeQuery()) {
@@ -149,6 +144,7 @@ public final class Persister {
             bind(statement, index++, column, values[column.columnIndex()]);
         }
         bind(statement, index, meta.id(), values[0]);
+        undo.journal.touch(entity);
         int rows;
         try {
             rows = statement.executeUpdate();
@@ -275,7 +271,7 @@ public final class Persister {
             for (int i = 0; i < chunk.size(); i++) {
                 Object entity = chunk.get(i);
                 Object[] values = rows.get(i);
-                undo.inserted(entity, m, values[0]);
+                undo.journal.touch(entity);
                 values[0] = narrowId(m, ids.get(i));
                 m.access().set(entity, m.id().slot(), values[0]);
                 undo.onCommit(() -> {
@@ -323,24 +319,17 @@ public final class Persister {
         }
     }
 
-    /** What a save changed in memory, to put back if it fails, and what to record once it commits. */
-    private final class Undo {
-        private final Map<Object, Object> insertedIds = new IdentityHashMap<>();
-        private final Map<Object, EntityMeta> insertedMetas = new IdentityHashMap<>();
+    /** The journal of a save, and what to record in memory once its writes succeeded. */
+    private static final class Undo {
+        private final MemoryJournal journal;
         private final List<Runnable> onCommit = new ArrayList<>();
 
-        void inserted(Object entity, EntityMeta meta, Object idBefore) {
-            insertedIds.put(entity, idBefore);
-            insertedMetas.put(entity, meta);
+        Undo(MemoryJournal journal) {
+            this.journal = journal;
         }
 
         void onCommit(Runnable action) {
             onCommit.add(action);
-        }
-
-        void run() {
-            insertedIds.forEach((entity, id) -> insertedMetas.get(entity).access().set(entity,
-                    insertedMetas.get(entity).id().slot(), id));
         }
 
         void committed() {

@@ -197,7 +197,9 @@ final class ConditionResolver {
     }
 
     private QueryException wrongValue(String lookup, Object value, String wanted) {
-        String shown = value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+        String shown = value == null ? "null"
+                : value instanceof Collection<?> ? "the list " + value
+                : value.getClass().isArray() ? "an array" : value.getClass().getSimpleName() + " " + value;
         return new QueryException("\"" + lookup + "\" on " + meta.name() + " needs " + wanted + ", not " + shown + ".");
     }
 }

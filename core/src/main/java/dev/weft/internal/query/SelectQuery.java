@@ -10,6 +10,7 @@ import dev.weft.internal.jdbc.SqlFailure;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.persist.ErrorTranslator;
+import dev.weft.internal.persist.MemoryJournal;
 import dev.weft.internal.types.ColumnType;
 import dev.weft.internal.types.ColumnTypes;
 
@@ -222,6 +223,7 @@ final class SelectQuery<T> implements Query<T> {
         String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "
                 + dialect.quote(meta.id().column()) + " IN (" + idSubquery(binds) + ")"
                 + dialect.returning(dialect.quote(meta.id().column()));
+        MemoryJournal journal = new MemoryJournal(engine.context);
         List<Object> updated = engine.connector.atomically(() -> {
             PreparedStatement statement = engine.connector.prepare(sql);
             Bind.all(statement, binds);
@@ -234,9 +236,9 @@ final class SelectQuery<T> implements Query<T> {
                 throw engine.errors.bulkUpdateFailed(e, meta, columns, newValues);
             }
             return ids;
-        });
+        }, journal::revert);
         for (Object id : updated) {
-            engine.context.updatedRow(meta, id, columns, newValues);
+            engine.context.updatedRow(meta, id, columns, newValues, journal);
         }
         return updated.size();
     }

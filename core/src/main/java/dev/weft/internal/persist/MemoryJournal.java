@@ -1,0 +1,72 @@
+package dev.weft.internal.persist;
+
+import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.meta.EntityMeta;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one write operation changed in memory, kept so that it can be put back: when the operation fails,
+ * or when the application's transaction around it rolls back later. Holds, for each object the operation
+ * touched, its column fields, state and place in the identity map as they were before.
+ */
+public final class MemoryJournal {
+
+    private record Before(EntityMeta meta, Object id, Object[] fields, EntityState.Status status, Object[] snapshot,
+                          boolean cached) {
+    }
+
+    private final PersistenceContext context;
+    private final Map<Object, Before> before = new IdentityHashMap<>();
+    private final List<Object> order = new ArrayList<>();
+
+    public MemoryJournal(PersistenceContext context) {
+        this.context = context;
+    }
+
+    /** Records the object as it is now, the first time the operation is about to change it. */
+    public void touch(Object entity) {
+        if (before.containsKey(entity)) {
+            return;
+        }
+        EntityMeta meta = context.meta(entity);
+        List<ColumnProperty> columns = meta.columns();
+        Object[] fields = new Object[columns.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = meta.access().get(entity, columns.get(i).slot());
+        }
+        Object id = fields[0];
+        EntityState state = context.trackedState(entity);
+        before.put(entity, new Before(meta, id, fields, state == null ? null : state.status(),
+                state == null ? null : PersistenceContext.copy(state.snapshot()),
+                id != null && context.cached(meta, id) == entity));
+        order.add(entity);
+    }
+
+    /** Puts every touched object back as it was, the last touched first. */
+    public void revert() {
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Object entity = order.get(i);
+            Before b = before.get(entity);
+            Object idNow = b.meta.idOf(entity);
+            if (idNow != null && context.cached(b.meta, idNow) == entity && !(b.cached && idNow.equals(b.id))) {
+                context.uncache(b.meta, idNow);
+            }
+            List<ColumnProperty> columns = b.meta.columns();
+            for (int c = 0; c < columns.size(); c++) {
+                b.meta.access().set(entity, columns.get(c).slot(), b.fields[c]);
+            }
+            if (b.status == null) {
+                context.forget(entity);
+            } else {
+                context.track(entity, new EntityState(b.status, b.snapshot));
+            }
+            if (b.cached) {
+                context.cache(b.meta, b.id, entity);
+            }
+        }
+    }
+}

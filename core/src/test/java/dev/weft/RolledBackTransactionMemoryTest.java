@@ -1,0 +1,130 @@
+package dev.weft;
+
+import dev.weft.test.StatementLog;
+import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.model.Author;
+import dev.weft.test.model.Book;
+import dev.weft.test.model.Category;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * When the application's transaction rolls back, the objects Weft saved, updated or deleted inside it go
+ * back to what they were, like the rows: nothing in memory claims a row the database does not have.
+ */
+@ExtendWith(WeftDatabaseExtension.class)
+class RolledBackTransactionMemoryTest {
+
+    private static Database library(Database db) {
+        db.createTables(Author.class, Book.class, Category.class);
+        return db;
+    }
+
+    private static void rollBack(Database db, Runnable work) {
+        assertThrows(IllegalStateException.class, () -> db.transaction(() -> {
+            work.run();
+            throw new IllegalStateException("roll back");
+        }));
+    }
+
+    @Test
+    void objectInsertedInARolledBackTransactionIsNewAgainAndSavesLater(Database db) {
+        library(db);
+        Author author = new Author("Ursula");
+
+        rollBack(db, () -> db.save(author));
+
+        assertEquals(0, author.id);
+        assertEquals(0, db.select(Author.class).count());
+        db.save(author);
+        assertTrue(author.id > 0);
+        assertSame(author, db.get(Author.class, author.id));
+    }
+
+    @Test
+    void rowIdReusedAfterRollbackDoesNotAnswerWithTheRolledBackObject(Database db) {
+        library(db);
+        Author ghost = new Author("Ghost");
+        rollBack(db, () -> db.save(ghost));
+
+        Author real = db.save(new Author("Real"));
+
+        assertNotSame(ghost, db.get(Author.class, real.id));
+        assertEquals("Real", db.get(Author.class, real.id).name);
+    }
+
+    @Test
+    void updateRolledBackIsWrittenAgainByTheNextSave(Database db, StatementLog log) {
+        library(db);
+        Author author = db.save(new Author("Before"));
+        author.name = "After";
+
+        rollBack(db, () -> db.save(author));
+        log.clear();
+        db.save(author);
+
+        assertEquals(1, log.matching("UPDATE").size(), () -> String.valueOf(log.all()));
+        db.clearCache();
+        assertEquals("After", db.get(Author.class, author.id).name);
+    }
+
+    @Test
+    void deleteRolledBackLeavesTheObjectLoadedAndSaveable(Database db) {
+        library(db);
+        Author author = db.save(new Author("Kept"));
+
+        rollBack(db, () -> db.delete(author));
+
+        assertSame(author, db.get(Author.class, author.id));
+        author.name = "Kept and renamed";
+        db.save(author);
+        db.clearCache();
+        assertEquals("Kept and renamed", db.get(Author.class, author.id).name);
+    }
+
+    @Test
+    void cascadeOfARolledBackDeleteLeavesTheDependantsLoaded(Database db) {
+        library(db);
+        Author author = db.save(new Author("Parent"));
+        Book book = new Book("Child", author);
+        db.save(book);
+
+        rollBack(db, () -> db.delete(author));
+
+        assertSame(book, db.get(Book.class, book.id));
+    }
+
+    @Test
+    void bulkUpdateRolledBackRestoresTheLoadedFields(Database db) {
+        library(db);
+        Author author = db.save(new Author("Old"));
+
+        rollBack(db, () -> db.select(Author.class).update(Map.of("name", "New")));
+
+        assertEquals("Old", author.name);
+        assertEquals("Old", db.get(Author.class, author.id).name);
+    }
+
+    @Test
+    void failedSaveCaughtInsideATransactionLeavesNothingOfItselfAndTheRestCommits(Database db) {
+        library(db);
+        db.transaction(() -> {
+            db.save(new Author("Committed"));
+            Book orphan = new Book("Orphan", db.reference(Author.class, 999L));
+            assertThrows(ForeignKeyViolationException.class, () -> db.save(orphan));
+            assertEquals(0, orphan.id);
+        });
+
+        assertEquals(1, db.select(Author.class).count());
+        assertEquals(0, db.select(Book.class).count());
+    }
+}
