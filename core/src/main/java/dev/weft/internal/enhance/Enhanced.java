@@ -1,0 +1,49 @@
+package dev.weft.internal.enhance;
+
+/**
+ * Implemented by every enhanced entity class, declared on the class itself (the enhancer's marker).
+ *
+ * <p>What the enhancer adds to an {@code @Entity} class (and to a {@code @MappedSuperclass}, which holds
+ * the state field for its subclasses):
+ * <ul>
+ *   <li>a field {@code $weft$interceptor} of type {@link FieldInterceptor}, {@code transient}, {@code null}
+ *       until the runtime attaches one, and the two methods of this interface over it;</li>
+ *   <li>for every persistent field {@code f} declared by the class, {@code $weft$read$f()} and
+ *       {@code $weft$write$f(value)}, which call the interceptor (when there is one) and then read or write
+ *       the field;</li>
+ *   <li>a public static final {@code String[] $weft$fields}: the persistent fields in slot order (those of
+ *       mapped superclasses first), which is the numbering the interceptor calls use;</li>
+ *   <li>a public static final {@code int $weft$version} equal to {@link #CONTRACT_VERSION} of the enhancer
+ *       that wrote it;</li>
+ *   <li>a no-argument constructor, when the class has none, for loading rows.</li>
+ * </ul>
+ * Every {@code GETFIELD}/{@code PUTFIELD} of a persistent field, in the entity and in any other enhanced
+ * class, becomes a call of the read or write method. The enhancer touches nothing else: not
+ * {@code toString}, {@code equals} or {@code hashCode}, which therefore read fields like any other code.
+ */
+public interface Enhanced {
+
+    /** The version of this contract; an enhanced class that carries another one is refused. */
+    int CONTRACT_VERSION = 1;
+
+    /** The name of the field that holds the interceptor. */
+    String INTERCEPTOR_FIELD = "$weft$interceptor";
+
+    /** The name of the static field that lists the persistent fields in slot order. */
+    String FIELDS_FIELD = "$weft$fields";
+
+    /** The name of the static field that holds the contract version. */
+    String VERSION_FIELD = "$weft$version";
+
+    /** The prefix of the generated read methods ({@code $weft$read$author}). */
+    String READ_PREFIX = "$weft$read$";
+
+    /** The prefix of the generated write methods ({@code $weft$write$author}). */
+    String WRITE_PREFIX = "$weft$write$";
+
+    /** The interceptor the runtime attached, or {@code null}. */
+    FieldInterceptor $weft$interceptor();
+
+    /** Attaches an interceptor ({@code null} detaches). */
+    void $weft$interceptor(FieldInterceptor interceptor);
+}

@@ -1,0 +1,26 @@
+package dev.weft.internal.enhance;
+
+/**
+ * Called by enhanced code around every access of a persistent field of an entity that the runtime
+ * manages. Slots number the persistent fields as the class's {@code $weft$fields} lists them.
+ *
+ * <p>Scalar and relation fields are told apart by the enhancer, so that a write of a scalar field costs
+ * no boxing: the runtime only needs to know that it changed.
+ */
+public interface FieldInterceptor {
+
+    /** Before a scalar field is read: a hollow reference loads its row here. */
+    void beforeRead(Object entity, int slot);
+
+    /** After a scalar field was written: it is dirty now. */
+    void afterWrite(Object entity, int slot);
+
+    /** Before a relation field (an entity or a collection) is read: a lazy relation loads here. */
+    void beforeRelationRead(Object entity, int slot);
+
+    /**
+     * Before a relation field is written with {@code value}: the runtime keeps the other side of the
+     * relation consistent and marks the field dirty.
+     */
+    void beforeRelationWrite(Object entity, int slot, Object value);
+}
