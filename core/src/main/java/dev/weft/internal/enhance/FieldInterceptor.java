@@ -12,8 +12,11 @@ public interface FieldInterceptor {
     /** Before a scalar field is read: a hollow reference loads its row here. */
     void beforeRead(Object entity, int slot);
 
-    /** After a scalar field was written: it is dirty now. */
-    void afterWrite(Object entity, int slot);
+    /**
+     * Before a scalar field is written: it is dirty from now on, and a hollow reference loads its row
+     * first, so that the load cannot overwrite the new value.
+     */
+    void beforeWrite(Object entity, int slot);
 
     /** Before a relation field (an entity or a collection) is read: a lazy relation loads here. */
     void beforeRelationRead(Object entity, int slot);
