@@ -2,6 +2,7 @@ package dev.weft.internal.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,9 @@ public interface Dialect {
 
     /** Opens a connection configured as Weft needs it (foreign keys enforced, functions registered ...). */
     Connection open(ConnectionSettings settings) throws SQLException;
+
+    /** The settings every new connection gets, as statements, so that the statement listener sees them. */
+    List<String> connectionSettings(ConnectionSettings settings);
 
     /** Quotes an identifier (table or column name) so that any name, even a keyword, is safe. */
     String quote(String identifier);
@@ -49,12 +53,12 @@ public interface Dialect {
      */
     String inJsonArray(String left);
 
+    /** An expression that compares and orders an exact decimal stored as text by its numeric value. */
+    String decimalComparable(String expression);
+
     /** The most parameters one statement may bind. */
     int maxParameters();
 
     /** The constraint failure an exception reports, if it reports one. */
     Optional<ConstraintFailure> constraintFailure(SQLException e);
-
-    /** Whether the exception says the database was busy (locked by another connection) for too long. */
-    boolean isBusy(SQLException e);
 }

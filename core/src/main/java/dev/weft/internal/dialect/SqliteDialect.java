@@ -26,20 +26,28 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Connection open(ConnectionSettings settings) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        // Set as driver properties: a PRAGMA foreign_keys issued later inside a transaction does nothing.
+        // Also a driver property, so that it holds from the first statement: a PRAGMA foreign_keys that
+        // runs inside a transaction does nothing. connectionSettings() repeats it where the listener sees it.
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(settings.busyTimeoutMillis());
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // Weft reads generated keys with RETURNING; the driver's eager key fetch would cost a query per insert.
         config.setGetGeneratedKeys(false);
-        if (!settings.inMemory()) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        }
         String url = settings.inMemory() ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + settings.path().toAbsolutePath();
         Connection connection = config.createConnection(url);
         Function.create(connection, UNICODE_LOWER, new UnicodeLower(), 1, Function.FLAG_DETERMINISTIC);
         return connection;
+    }
+
+    @Override
+    public List<String> connectionSettings(ConnectionSettings settings) {
+        List<String> pragmas = new ArrayList<>();
+        pragmas.add("PRAGMA foreign_keys = ON");
+        pragmas.add("PRAGMA busy_timeout = " + settings.busyTimeoutMillis());
+        if (!settings.inMemory()) {
+            // WAL lets readers go on while one writer writes; NORMAL is durable at every checkpoint in WAL.
+            pragmas.add("PRAGMA journal_mode = WAL");
+            pragmas.add("PRAGMA synchronous = NORMAL");
+        }
+        return pragmas;
     }
 
     @Override
@@ -98,13 +106,18 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String caseInsensitiveLike(String left, boolean asciiPattern) {
-        // LIKE folds ASCII by itself and can use an index; other letters need Unicode folding of the column.
+        // LIKE folds ASCII by itself; other letters need Unicode folding of both sides.
         return asciiPattern ? left + " LIKE ? ESCAPE '\\'" : UNICODE_LOWER + "(" + left + ") LIKE ? ESCAPE '\\'";
     }
 
     @Override
     public String inJsonArray(String left) {
         return left + " IN (SELECT value FROM json_each(?))";
+    }
+
+    @Override
+    public String decimalComparable(String expression) {
+        return "CAST(" + expression + " AS NUMERIC)";
     }
 
     @Override
@@ -152,11 +165,6 @@ public final class SqliteDialect implements Dialect {
             }
         }
         return Optional.of(new ConstraintFailure(kind, table, List.copyOf(columns)));
-    }
-
-    @Override
-    public boolean isBusy(SQLException e) {
-        return e instanceof SQLiteException sqlite && sqlite.getResultCode().name().startsWith("SQLITE_BUSY");
     }
 
     private static boolean isConstraint(SQLiteErrorCode code) {

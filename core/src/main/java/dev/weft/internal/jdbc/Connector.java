@@ -42,13 +42,25 @@ public final class Connector implements AutoCloseable {
                     + (settings.inMemory() ? "in memory" : "at " + settings.path().toAbsolutePath()) + ": " + e.getMessage(), e);
         }
         this.statements = new StatementCache(connection, STATEMENT_CACHE_SIZE);
+        try {
+            for (String setting : dialect.connectionSettings(settings)) {
+                execute(setting);
+            }
+        } catch (SQLException e) {
+            close();
+            throw new WeftException("Cannot configure the SQLite connection: " + e.getMessage(), e);
+        }
     }
 
     public Dialect dialect() {
         return dialect;
     }
 
-    /** Runs {@code work} holding the connection; SQL failures come out as {@link SqlFailure}. */
+    /**
+     * Runs {@code work} holding the connection; SQL failures come out as {@link SqlFailure}. Weft's writes
+     * also record their effects in memory inside it, so that no other thread reads between the commit
+     * and the identity map catching up.
+     */
     public <R> R withConnection(SqlWork<R> work) {
         lock.lock();
         try {
@@ -72,15 +84,6 @@ public final class Connector implements AutoCloseable {
         return statement;
     }
 
-    /**
-     * A statement of its own for {@code sql}, for a result that outlives the next call (a stream); the
-     * caller closes it.
-     */
-    public PreparedStatement prepareUncached(String sql) throws SQLException {
-        listener.accept(sql);
-        return connection.prepareStatement(sql);
-    }
-
     /** Runs a statement without parameters or results (DDL, transaction control). */
     public void execute(String sql) throws SQLException {
         listener.accept(sql);
@@ -98,7 +101,9 @@ public final class Connector implements AutoCloseable {
         try {
             checkOpen();
             if (transactionDepth > 0) {
-                return joined(work);
+                // Joins the transaction around it, in a savepoint: if this part throws, only it rolls back,
+                // even when the caller catches the exception and the outer transaction commits.
+                return atomically(work, () -> { });
             }
             execute(dialect.beginTransaction());
             transactionDepth = 1;
@@ -172,37 +177,6 @@ public final class Connector implements AutoCloseable {
         }
     }
 
-    /**
-     * Takes the connection for a cursor that is read across calls (a stream): it stays taken by the
-     * calling thread until {@link #releaseCursor()} is called on the same thread.
-     */
-    public void holdForCursor() {
-        lock.lock();
-        if (closed) {
-            lock.unlock();
-            checkOpen();
-        }
-    }
-
-    /** Gives back the connection taken by {@link #holdForCursor()}. */
-    public void releaseCursor() {
-        lock.unlock();
-    }
-
-    /** Whether the calling thread is inside a transaction. */
-    public boolean inTransaction() {
-        return lock.isHeldByCurrentThread() && transactionDepth > 0;
-    }
-
-    private <R> R joined(SqlWork<R> work) throws SQLException {
-        transactionDepth++;
-        try {
-            return work.run();
-        } finally {
-            transactionDepth--;
-        }
-    }
-
     /** Undoes, newest first, what Weft's operations inside a rolled-back transaction changed in memory. */
     private void revertInMemory(Throwable failure) {
         while (!rollbackActions.isEmpty()) {
@@ -226,10 +200,6 @@ public final class Connector implements AutoCloseable {
         if (closed) {
             throw new WeftException("The database is closed: open a new Database to go on.");
         }
-    }
-
-    public boolean isClosed() {
-        return closed;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The entities registered with one database. Registering is rare; looking up is on every operation. */
 public final class Metamodel {
@@ -23,7 +24,15 @@ public final class Metamodel {
      *
      * @throws MappingException if any of them is mapped wrongly; then nothing is registered
      */
-    public synchronized List<EntityMeta> register(Collection<Class<?>> types) {
+    public List<EntityMeta> register(Collection<Class<?>> types) {
+        return register(types, metas -> { });
+    }
+
+    /**
+     * Registers as {@link #register(Collection)} does, running {@code beforePublishing} on the metadata
+     * first: when it throws (the database lacks a table), nothing is registered.
+     */
+    public synchronized List<EntityMeta> register(Collection<Class<?>> types, Consumer<List<EntityMeta>> beforePublishing) {
         Map<Class<?>, EntityMeta> reached = new LinkedHashMap<>();
         List<EntityMeta> added = new ArrayList<>();
         Deque<Class<?>> pending = new ArrayDeque<>(types);
@@ -46,10 +55,12 @@ public final class Metamodel {
         Map<Class<?>, EntityMeta> all = new HashMap<>(entities);
         all.putAll(reached);
         new RelationLinker(all).link(added);
+        List<EntityMeta> result = List.copyOf(reached.values());
+        beforePublishing.accept(result);
         for (EntityMeta meta : added) {
             entities.put(meta.type(), meta);
         }
-        return List.copyOf(reached.values());
+        return result;
     }
 
     /** The metadata of a registered entity, or {@code null}. */

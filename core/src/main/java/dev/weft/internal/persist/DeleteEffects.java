@@ -5,6 +5,7 @@ import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.types.ColumnTypes;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  */
 final class DeleteEffects {
 
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 512;
 
     private final Connector connector;
     private final Dialect dialect;
@@ -61,8 +62,8 @@ final class DeleteEffects {
         deleted.computeIfAbsent(meta, m -> new HashSet<>()).addAll(ids);
     }
 
-    /** How many rows of the entity the statement itself deleted. */
-    long deletedCount(EntityMeta meta) {
+    /** How many rows the delete statement itself deleted (not counting what CASCADE removed). */
+    long deletedCount() {
         return deletedIds.size();
     }
 
@@ -134,19 +135,19 @@ final class DeleteEffects {
         List<Object> found = new ArrayList<>();
         for (int start = 0; start < all.size(); start += CHUNK) {
             List<Object> chunk = all.subList(start, Math.min(all.size(), start + CHUNK));
+            // Padded to a power of two by repeating the last id, so that a few cached statements serve all sizes.
+            int size = Integer.highestOneBit(chunk.size() * 2 - 1);
             StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote(owner.id().column())).append(" FROM ")
                     .append(dialect.quote(owner.table())).append(" WHERE ").append(dialect.quote(fk.column())).append(" IN (");
-            for (int i = 0; i < chunk.size(); i++) {
+            for (int i = 0; i < size; i++) {
                 sql.append(i == 0 ? "?" : ", ?");
             }
             PreparedStatement statement = connector.prepare(sql.append(')').toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                Persister.bind(statement, i + 1, fk, chunk.get(i));
+            for (int i = 0; i < size; i++) {
+                Persister.bind(statement, i + 1, fk, chunk.get(Math.min(i, chunk.size() - 1)));
             }
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(owner.id().type().read(rows, 1));
-                }
+                found.addAll(ColumnTypes.readAll(rows, owner.id().type()));
             }
         }
         return found;

@@ -1,6 +1,7 @@
 package dev.weft.internal.persist;
 
 import dev.weft.Action;
+import dev.weft.NotFoundException;
 import dev.weft.RestrictViolationException;
 import dev.weft.WeftException;
 import dev.weft.internal.dialect.ConstraintFailure;
@@ -8,6 +9,7 @@ import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.types.ColumnTypes;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,21 +51,29 @@ public final class Deleter {
         }
         String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column()) + " = ?";
         MemoryJournal journal = new MemoryJournal(context);
-        DeleteEffects effects = connector.atomically(() -> {
-            DeleteEffects found = DeleteEffects.of(connector, context, meta, () -> List.of(id));
-            PreparedStatement statement = connector.prepare(sql);
-            Persister.bind(statement, 1, meta.id(), id);
-            try {
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                throw refused(e, meta, List.of(id));
-            }
-            return found;
-        }, journal::revert);
-        effects.apply(journal);
-        journal.touch(entity);
-        context.evict(entity);
-        context.track(entity, new EntityState(EntityState.Status.DELETED, null));
+        connector.withConnection(() -> {
+            DeleteEffects effects = connector.atomically(() -> {
+                DeleteEffects found = DeleteEffects.of(connector, context, meta, () -> List.of(id));
+                PreparedStatement statement = connector.prepare(sql);
+                Persister.bind(statement, 1, meta.id(), id);
+                int rows;
+                try {
+                    rows = statement.executeUpdate();
+                } catch (SQLException e) {
+                    throw refused(e, meta, List.of(id));
+                }
+                if (rows == 0) {
+                    throw new NotFoundException("cannot delete " + meta.name() + "#" + id
+                            + ": there is no such row (deleted already?).");
+                }
+                return found;
+            }, journal::revert);
+            effects.apply(journal);
+            journal.touch(entity);
+            context.evict(entity);
+            context.track(entity, new EntityState(EntityState.Status.DELETED, null));
+            return null;
+        });
     }
 
     /**
@@ -73,19 +83,21 @@ public final class Deleter {
      */
     public long deleteRows(EntityMeta meta, Supplier<Collection<Object>> matchingIds, SqlWork<List<Object>> delete) {
         MemoryJournal journal = new MemoryJournal(context);
-        DeleteEffects effects = connector.atomically(() -> {
-            DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
+        return connector.withConnection(() -> {
+            DeleteEffects effects = connector.atomically(() -> {
+                DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
             List<Object> ids;
             try {
                 ids = delete.run();
             } catch (SQLException e) {
                 throw refused(e, meta, new ArrayList<>(matchingIds.get()));
             }
-            found.addDeleted(meta, ids);
-            return found;
-        }, journal::revert);
-        effects.apply(journal);
-        return effects.deletedCount(meta);
+                found.addDeleted(meta, ids);
+                return found;
+            }, journal::revert);
+            effects.apply(journal);
+            return effects.deletedCount();
+        });
     }
 
     /**
@@ -160,13 +172,9 @@ public final class Deleter {
                 + " WHERE " + dialect.quote(fk.column()) + " = ? LIMIT " + MAX_BLOCKERS_SHOWN * 100;
         PreparedStatement statement = connector.prepare(sql);
         Persister.bind(statement, 1, fk, id);
-        List<Object> ids = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                ids.add(owner.id().type().read(rows, 1));
-            }
+            return ColumnTypes.readAll(rows, owner.id().type());
         }
-        return ids;
     }
 
 }

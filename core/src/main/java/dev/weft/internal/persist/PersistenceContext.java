@@ -86,15 +86,17 @@ public final class PersistenceContext {
         }
     }
 
-    /** Removes an instance from the identity map, so that the next load of its row makes a new one. */
+    /**
+     * Removes an instance from the identity map, so that the next load of its row makes a new one. The
+     * instance keeps its state: it still has its row, and saving it updates that row.
+     */
     public void evict(Object entity) {
         EntityMeta meta = meta(entity);
         Object id = meta.idOf(entity);
         Cache<Object, Object> map = identityMaps.get(meta.type());
-        if (map != null && id != null && map.getIfPresent(id) == entity) {
-            map.invalidate(id);
+        if (map != null && id != null) {
+            map.asMap().remove(id, entity);
         }
-        forget(entity);
     }
 
     /** Whether the identity map may hold objects of the entity (it errs towards yes). */
@@ -113,24 +115,22 @@ public final class PersistenceContext {
         }
     }
 
+    /** Empties the identity map; loaded instances keep their state, as {@link #evict} says. */
     public void clear() {
         identityMaps.clear();
-        states.invalidateAll();
     }
 
     /**
      * A reference to a row by id: the identity map's instance, or a new hollow one with only its id set.
      */
     public Object reference(EntityMeta meta, Object id) {
-        Object existing = cached(meta, id);
-        if (existing != null) {
-            return existing;
-        }
-        Object hollow = meta.access().newInstance();
-        meta.access().set(hollow, meta.id().slot(), id);
-        track(hollow, new EntityState(EntityState.Status.HOLLOW, null));
-        cache(meta, id, hollow);
-        return hollow;
+        // Atomic per id: two threads asking for the same row get one instance.
+        return identityMap(meta).get(id, key -> {
+            Object hollow = meta.access().newInstance();
+            meta.access().set(hollow, meta.id().slot(), key);
+            track(hollow, new EntityState(EntityState.Status.HOLLOW, null));
+            return hollow;
+        });
     }
 
     /**
@@ -172,7 +172,16 @@ public final class PersistenceContext {
             state.loaded(snapshot);
         }
         if (existing == null) {
-            cache(meta, id, entity);
+            // Another thread may have made the same row's instance meanwhile (a reference): keep one.
+            Object winner = identityMap(meta).asMap().putIfAbsent(id, entity);
+            if (winner != null && winner != entity) {
+                forget(entity);
+                EntityState winnerState = states.getIfPresent(winner);
+                if (winnerState != null && winnerState.status() == EntityState.Status.HOLLOW) {
+                    return hydrate(meta, row, offset);
+                }
+                return winner;
+            }
         }
         return entity;
     }

@@ -46,23 +46,30 @@ public final class Persister {
             return;
         }
         Undo undo = new Undo(new MemoryJournal(context));
-        connector.atomically(() -> {
-            InsertBatch batch = new InsertBatch(undo);
-            for (Object entity : plan.order()) {
+        connector.withConnection(() -> {
+            connector.atomically(() -> {
+                writeAll(plan, undo);
+                return null;
+            }, undo.journal::revert);
+            undo.committed();
+            return null;
+        });
+    }
+
+    private void writeAll(SavePlan plan, Undo undo) throws SQLException {
+        InsertBatch batch = new InsertBatch(undo);
+        for (Object entity : plan.order()) {
+            if (!batch.offer(entity, plan)) {
+                batch.flush();
                 if (!batch.offer(entity, plan)) {
-                    batch.flush();
-                    if (!batch.offer(entity, plan)) {
-                        write(entity, plan, undo);
-                    }
+                    write(entity, plan, undo);
                 }
             }
-            batch.flush();
-            for (SavePlan.Deferred deferred : plan.deferred()) {
-                writeDeferredKey(deferred, undo);
-            }
-            return null;
-        }, undo.journal::revert);
-        undo.committed();
+        }
+        batch.flush();
+        for (SavePlan.Deferred deferred : plan.deferred()) {
+            writeDeferredKey(deferred, undo);
+        }
     }
 
     private void write(Object entity, SavePlan plan, Undo undo) throws SQLException {
@@ -259,7 +266,7 @@ public final class Persister {
                 for (int i = 0; i < chunk.size(); i++) {
                     insert(m, chunk.get(i), rows.get(i), undo);
                 }
-                throw e;
+                return;
             }
             // SQLite gives each new row of one statement the next rowid, in VALUES order, so the sorted keys
             // line up with the rows; RETURNING itself promises no order.

@@ -158,7 +158,7 @@ final class ConditionResolver {
                     : "a value of type " + expected.getSimpleName();
             throw wrongValue(lookup, value, wanted);
         }
-        return value;
+        return value instanceof Number number ? asType(box(expected), number) : value;
     }
 
     private static boolean accepts(Class<?> expected, Object value) {
@@ -173,6 +173,29 @@ final class ConditionResolver {
             return value instanceof Number;
         }
         return false;
+    }
+
+    /** A number as the field's own box type, so that it can be stored in the field as it is. */
+    private static Object asType(Class<?> box, Number number) {
+        if (box == Long.class) {
+            return number.longValue();
+        }
+        if (box == Integer.class) {
+            return number.intValue();
+        }
+        if (box == Short.class) {
+            return number.shortValue();
+        }
+        if (box == Byte.class) {
+            return number.byteValue();
+        }
+        if (box == Double.class) {
+            return number.doubleValue();
+        }
+        if (box == Float.class) {
+            return number.floatValue();
+        }
+        return number;
     }
 
     private static Class<?> box(Class<?> type) {

@@ -7,9 +7,10 @@ import java.util.List;
 /** Writes conditions as SQL with {@code ?} for every value, collecting the values to bind in order. */
 final class ConditionWriter {
 
-    /** Lists up to this size are padded to a power of two, so that few distinct statements are prepared. */
-    private static final int PADDED_IN_LIMIT = 512;
-    /** Longer lists go as one JSON array parameter: no parameter limit, one statement for any length. */
+    /**
+     * Longer lists go as one JSON array parameter: no parameter limit, one statement for any length.
+     * Shorter ones are padded to a power of two, so that few distinct statements are prepared.
+     */
     static final int LARGE_IN_LIST = 1024;
 
     private final Dialect dialect;
@@ -71,10 +72,10 @@ final class ConditionWriter {
                 sql.append(dialect.nullSafeNotEqual(column));
                 bind(c, value);
             }
-            case GT -> compare(c, column, " > ?");
-            case GE -> compare(c, column, " >= ?");
-            case LT -> compare(c, column, " < ?");
-            case LE -> compare(c, column, " <= ?");
+            case GT -> compare(c, column, " > ");
+            case GE -> compare(c, column, " >= ");
+            case LT -> compare(c, column, " < ");
+            case LE -> compare(c, column, " <= ");
             case ISNULL -> sql.append(column).append((Boolean) value ? " IS NULL" : " IS NOT NULL");
             case NOTNULL -> sql.append(column).append((Boolean) value ? " IS NOT NULL" : " IS NULL");
             case IN -> in(c, column, (List<?>) value);
@@ -85,7 +86,9 @@ final class ConditionWriter {
             }
             case BETWEEN -> {
                 List<?> bounds = (List<?>) value;
-                sql.append(column).append(" BETWEEN ? AND ?");
+                sql.append(comparable(dialect, c.column(), column)).append(" BETWEEN ")
+                        .append(comparable(dialect, c.column(), "?")).append(" AND ")
+                        .append(comparable(dialect, c.column(), "?"));
                 bind(c, bounds.get(0));
                 bind(c, bounds.get(1));
             }
@@ -104,8 +107,16 @@ final class ConditionWriter {
     }
 
     private void compare(Condition.Comparison c, String column, String operator) {
-        sql.append(column).append(operator);
+        sql.append(comparable(dialect, c.column(), column)).append(operator).append(comparable(dialect, c.column(), "?"));
         bind(c, c.value());
+    }
+
+    /**
+     * An expression that orders like the column's values: decimals are stored as exact text, which must
+     * be compared as numbers ({@code "9" < "10"}).
+     */
+    static String comparable(Dialect dialect, dev.weft.internal.meta.ColumnProperty column, String expression) {
+        return column.type().javaType() == java.math.BigDecimal.class ? dialect.decimalComparable(expression) : expression;
     }
 
     private void in(Condition.Comparison c, String column, List<?> values) {
@@ -121,7 +132,7 @@ final class ConditionWriter {
             sql.append(withNull ? " OR " + column + " IS NULL)" : "");
             return;
         }
-        int size = present.size() <= PADDED_IN_LIMIT ? Integer.highestOneBit(present.size() * 2 - 1) : present.size();
+        int size = Integer.highestOneBit(present.size() * 2 - 1);
         sql.append(withNull ? "(" : "").append(column).append(" IN (");
         for (int i = 0; i < size; i++) {
             sql.append(i == 0 ? "?" : ", ?");

@@ -7,6 +7,9 @@ import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** What queries of one database share: the connection, the objects, and the delete logic. */
 public final class QueryEngine {
 
@@ -20,6 +23,18 @@ public final class QueryEngine {
         this.context = context;
         this.deleter = deleter;
         this.errors = errors;
+    }
+
+    private final Map<EntityMeta, QuerySql> sql = new ConcurrentHashMap<>();
+    private final Map<EntityMeta, String> columnLists = new ConcurrentHashMap<>();
+
+    QuerySql sql(EntityMeta meta) {
+        return sql.computeIfAbsent(meta, m -> new QuerySql(connector.dialect(), m));
+    }
+
+    /** The select list of an entity, written once. */
+    String columnList(EntityMeta meta) {
+        return columnLists.computeIfAbsent(meta, m -> sql(m).columns());
     }
 
     /** A query over every row of the entity. */

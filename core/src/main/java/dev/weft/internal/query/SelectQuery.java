@@ -11,7 +11,8 @@ import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.MemoryJournal;
-import dev.weft.internal.types.ColumnType;
+import dev.weft.NotNullViolationException;
+import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.types.ColumnTypes;
 
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +34,7 @@ import java.util.stream.StreamSupport;
 /** The {@link Query} implementation: an immutable value; each refinement makes a new one. */
 final class SelectQuery<T> implements Query<T> {
 
-    private static final String ALIAS = "t0";
-    private static final ColumnType LONG = ColumnTypes.forJavaType(long.class).orElseThrow();
+    private static final int STREAM_PAGE = 1000;
 
     private final QueryEngine engine;
     private final Class<T> type;
@@ -108,13 +109,24 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public List<T> fetchAll() {
-        return fetch(this);
+        List<Bind> binds = new ArrayList<>();
+        String sql = selectSql(binds);
+        return run("query " + meta.name(), () -> {
+            PreparedStatement statement = engine.connector.prepare(sql);
+            Bind.all(statement, binds);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(type.cast(engine.context.hydrate(meta, rows, 1)));
+                }
+            }
+            return result;
+        });
     }
 
     @Override
     public Optional<T> fetchFirst() {
-        SelectQuery<T> first = withDefaultOrder(false);
-        return first(first.limit == -1 || first.limit > 1 ? first.window(1) : first);
+        return first(withDefaultOrder(false).window(1));
     }
 
     @Override
@@ -128,7 +140,7 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public Optional<T> fetchOne() {
-        List<T> rows = fetch(limit == -1 || limit > 2 ? window(2) : this);
+        List<T> rows = window(2).fetchAll();
         if (rows.size() > 1) {
             throw new MultipleResultsException("fetchOne() on " + meta.name() + " matched more than one row"
                     + describeFilter() + "; narrow the filter, or use fetchFirst() or fetchAll().");
@@ -146,9 +158,10 @@ final class SelectQuery<T> implements Query<T> {
     public long count() {
         List<Bind> binds = new ArrayList<>();
         String sql = limit == -1 && offset == 0
-                ? "SELECT COUNT(*) FROM " + from() + where(binds)
-                : "SELECT COUNT(*) FROM (SELECT 1 FROM " + from() + where(binds) + window(binds) + ")";
-        return engine.connector.withConnection(() -> {
+                ? "SELECT COUNT(*) FROM " + sql().from() + sql().where(conditions, binds)
+                : "SELECT COUNT(*) FROM (SELECT 1 FROM " + sql().from() + sql().where(conditions, binds)
+                        + sql().window(limit, offset, binds) + ")";
+        return run("count " + meta.name() + " rows", () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
             Bind.all(statement, binds);
             try (ResultSet rows = statement.executeQuery()) {
@@ -161,8 +174,9 @@ final class SelectQuery<T> implements Query<T> {
     @Override
     public boolean exists() {
         List<Bind> binds = new ArrayList<>();
-        String sql = "SELECT 1 FROM " + from() + where(binds) + orderBy() + window(binds, limit == -1 ? 1 : Math.min(limit, 1));
-        return engine.connector.withConnection(() -> {
+        String sql = "SELECT 1 FROM " + sql().from() + sql().where(conditions, binds) + sql().orderBy(order)
+                + sql().window(limit == -1 ? 1 : Math.min(limit, 1), offset, binds);
+        return run("query " + meta.name(), () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
             Bind.all(statement, binds);
             try (ResultSet rows = statement.executeQuery()) {
@@ -177,21 +191,13 @@ final class SelectQuery<T> implements Query<T> {
         Dialect dialect = dialect();
         String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column())
                 + " IN (" + idSubquery(binds) + ")" + dialect.returning(dialect.quote(meta.id().column()));
-        try {
-            return engine.deleter.deleteRows(meta, this::matchingIds, () -> {
-                PreparedStatement statement = engine.connector.prepare(sql);
-                Bind.all(statement, binds);
-                List<Object> ids = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(meta.id().type().read(rows, 1));
-                    }
-                }
-                return ids;
-            });
-        } catch (SqlFailure failure) {
-            throw ErrorTranslator.unexplained("cannot delete " + meta.name() + " rows", failure.sqlException());
-        }
+        return run("delete " + meta.name() + " rows", () -> engine.deleter.deleteRows(meta, this::matchingIds, () -> {
+            PreparedStatement statement = engine.connector.prepare(sql);
+            Bind.all(statement, binds);
+            try (ResultSet rows = statement.executeQuery()) {
+                return ColumnTypes.readAll(rows, meta.id().type());
+            }
+        }));
     }
 
     @Override
@@ -212,224 +218,124 @@ final class SelectQuery<T> implements Query<T> {
                         + entry.getKey() + "\"), and cannot change the id.");
             }
             if (checked.value() == null && !column.nullable()) {
-                throw new dev.weft.NotNullViolationException("cannot update " + meta.name() + " rows: "
+                throw new NotNullViolationException("cannot update " + meta.name() + " rows: "
                         + column.qualifiedName() + " cannot be null; give it a value.");
             }
             set.append(set.length() == 0 ? "" : ", ").append(dialect.quote(column.column())).append(" = ?");
             binds.add(new Bind(column.type(), checked.value()));
             columns.add(column);
-            newValues.add(entry.getValue());
+            newValues.add(checked.value());
         }
         String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "
                 + dialect.quote(meta.id().column()) + " IN (" + idSubquery(binds) + ")"
                 + dialect.returning(dialect.quote(meta.id().column()));
         MemoryJournal journal = new MemoryJournal(engine.context);
-        List<Object> updated = engine.connector.atomically(() -> {
-            PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, binds);
-            List<Object> ids = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(meta.id().type().read(rows, 1));
-                }
-            } catch (SQLException e) {
-                throw engine.errors.bulkUpdateFailed(e, meta, columns, newValues);
-            }
-            return ids;
-        }, journal::revert);
-        for (Object id : updated) {
-            engine.context.updatedRow(meta, id, columns, newValues, journal);
-        }
-        return updated.size();
-    }
-
-    @Override
-    public Stream<T> stream() {
-        List<Bind> binds = new ArrayList<>();
-        String sql = selectSql(binds);
-        engine.connector.holdForCursor();
-        try {
-            PreparedStatement statement = engine.connector.prepareUncached(sql);
-            Bind.all(statement, binds);
-            ResultSet rows = statement.executeQuery();
-            Cursor cursor = new Cursor(statement, rows);
-            return StreamSupport.stream(cursor, false).onClose(cursor::close);
-        } catch (SQLException e) {
-            engine.connector.releaseCursor();
-            throw ErrorTranslator.unexplained("cannot query " + meta.name(), e);
-        } catch (RuntimeException e) {
-            engine.connector.releaseCursor();
-            throw e;
-        }
-    }
-
-    /** Reads a result set row by row, and gives the connection back when read to the end or closed. */
-    private final class Cursor extends Spliterators.AbstractSpliterator<T> {
-        private final PreparedStatement statement;
-        private final ResultSet rows;
-        private boolean open = true;
-
-        Cursor(PreparedStatement statement, ResultSet rows) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.statement = statement;
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super T> action) {
-            if (!open) {
-                return false;
-            }
-            try {
-                if (!rows.next()) {
-                    close();
-                    return false;
-                }
-                action.accept(type.cast(engine.context.hydrate(meta, rows, 1)));
-                return true;
-            } catch (SQLException e) {
-                close();
-                throw ErrorTranslator.unexplained("cannot read " + meta.name() + " rows", e);
-            }
-        }
-
-        void close() {
-            if (open) {
-                open = false;
-                try {
-                    statement.close();
-                } catch (SQLException ignored) {
-                    // Closing a statement we are done with: nothing to recover.
-                } finally {
-                    engine.connector.releaseCursor();
-                }
-            }
-        }
-    }
-
-    private List<T> fetch(SelectQuery<T> query) {
-        List<Bind> binds = new ArrayList<>();
-        String sql = query.selectSql(binds);
-        try {
-            return engine.connector.withConnection(() -> {
+        return run("update " + meta.name() + " rows", () -> {
+            List<Object> updated = engine.connector.atomically(() -> {
                 PreparedStatement statement = engine.connector.prepare(sql);
                 Bind.all(statement, binds);
-                List<T> result = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        result.add(type.cast(engine.context.hydrate(meta, rows, 1)));
-                    }
+                    return ColumnTypes.readAll(rows, meta.id().type());
+                } catch (SQLException e) {
+                    throw engine.errors.bulkUpdateFailed(e, meta, columns, newValues);
                 }
-                return result;
-            });
+            }, journal::revert);
+            for (Object id : updated) {
+                engine.context.updatedRow(meta, id, columns, newValues, journal);
+            }
+            return (long) updated.size();
+        });
+    }
+
+    /**
+     * Reads the rows in pages, one statement per page as the stream is consumed, so that no connection is
+     * held between pages: the stream may be dropped unfinished, or closed from any thread. Rows come in the
+     * query's order with the id as the last key, so that pages neither skip nor repeat a row.
+     */
+    @Override
+    public Stream<T> stream() {
+        List<OrderTerm> pageOrder = withDefaultOrder(false).order;
+        long end = limit == -1 ? Long.MAX_VALUE : offset + limit;
+        Spliterator<T> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private long next = offset;
+            private Iterator<T> page = Collections.emptyIterator();
+            private boolean exhausted;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                while (!page.hasNext()) {
+                    if (exhausted || next >= end) {
+                        return false;
+                    }
+                    long size = Math.min(STREAM_PAGE, end - next);
+                    List<T> rows = new SelectQuery<>(engine, type, meta, conditions, pageOrder, size, next).fetchAll();
+                    exhausted = rows.size() < size;
+                    next += rows.size();
+                    page = rows.iterator();
+                }
+                action.accept(page.next());
+                return true;
+            }
+        };
+        return StreamSupport.stream(pages, false);
+    }
+
+    /** Runs work on the connection; an SQL failure no step explained gets the database's words and context. */
+    private <R> R run(String action, SqlWork<R> work) {
+        try {
+            return engine.connector.withConnection(work);
         } catch (SqlFailure failure) {
-            throw ErrorTranslator.unexplained("cannot query " + meta.name(), failure.sqlException());
+            throw ErrorTranslator.unexplained("cannot " + action, failure.sqlException());
         }
     }
 
     private Optional<T> first(SelectQuery<T> query) {
-        List<T> rows = fetch(query);
+        List<T> rows = query.fetchAll();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     private String selectSql(List<Bind> binds) {
-        return "SELECT " + columnList() + " FROM " + from() + where(binds) + orderBy() + window(binds);
+        return "SELECT " + engine.columnList(meta) + " FROM " + sql().from() + sql().where(conditions, binds)
+                + sql().orderBy(order) + sql().window(limit, offset, binds);
     }
 
     private String idSubquery(List<Bind> binds) {
-        return "SELECT " + ALIAS + "." + dialect().quote(meta.id().column()) + " FROM " + from() + where(binds)
-                + orderBy() + window(binds);
+        return "SELECT " + sql().id() + " FROM " + sql().from() + sql().where(conditions, binds)
+                + sql().orderBy(order) + sql().window(limit, offset, binds);
     }
 
     private Collection<Object> matchingIds() {
         List<Bind> binds = new ArrayList<>();
         String sql = idSubquery(binds);
-        return engine.connector.withConnection(() -> {
+        return run("query " + meta.name(), () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
             Bind.all(statement, binds);
-            List<Object> ids = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(meta.id().type().read(rows, 1));
-                }
+                return ColumnTypes.readAll(rows, meta.id().type());
             }
-            return ids;
         });
     }
 
-    private String columnList() {
-        StringBuilder columns = new StringBuilder();
-        for (ColumnProperty column : meta.columns()) {
-            columns.append(columns.length() == 0 ? "" : ", ").append(ALIAS).append('.').append(dialect().quote(column.column()));
-        }
-        return columns.toString();
+    private QuerySql sql() {
+        return engine.sql(meta);
     }
-
-    private String from() {
-        return dialect().quote(meta.table()) + " " + ALIAS;
-    }
-
-    private String where(List<Bind> binds) {
-        if (conditions.isEmpty()) {
-            return "";
-        }
-        StringBuilder sql = new StringBuilder(" WHERE ");
-        ConditionWriter writer = new ConditionWriter(dialect(), ALIAS, sql, binds);
-        for (int i = 0; i < conditions.size(); i++) {
-            if (i > 0) {
-                sql.append(" AND ");
-            }
-            writer.write(conditions.get(i));
-        }
-        return sql.toString();
-    }
-
-    private String orderBy() {
-        if (order.isEmpty()) {
-            return "";
-        }
-        StringBuilder sql = new StringBuilder(" ORDER BY ");
-        for (int i = 0; i < order.size(); i++) {
-            OrderTerm term = order.get(i);
-            sql.append(i == 0 ? "" : ", ").append(ALIAS).append('.').append(dialect().quote(term.column().column()))
-                    .append(term.descending() ? " DESC" : "");
-        }
-        return sql.toString();
-    }
-
-    private String window(List<Bind> binds) {
-        return window(binds, limit);
-    }
-
-    private String window(List<Bind> binds, long limit) {
-        if (limit == -1 && offset == 0) {
-            return "";
-        }
-        binds.add(new Bind(LONG, limit));
-        String sql = " LIMIT ?";
-        if (offset != 0) {
-            binds.add(new Bind(LONG, offset));
-            sql += " OFFSET ?";
-        }
-        return sql;
-    }
-
 
     private SelectQuery<T> window(long newLimit) {
         long effective = limit == -1 ? newLimit : Math.min(limit, newLimit);
         return new SelectQuery<>(engine, type, meta, conditions, order, effective, offset);
     }
 
+    /** The query in its order with the id as the last key, so that "first" and "last" are well defined. */
     private SelectQuery<T> withDefaultOrder(boolean reversed) {
-        List<OrderTerm> terms = order.isEmpty() ? List.of(new OrderTerm(meta.id(), false)) : order;
-        if (reversed) {
-            List<OrderTerm> flipped = new ArrayList<>(terms.size());
-            for (OrderTerm term : terms) {
-                flipped.add(term.reversed());
-            }
-            terms = List.copyOf(flipped);
+        List<OrderTerm> terms = new ArrayList<>(order);
+        if (terms.stream().noneMatch(term -> term.column() == meta.id())) {
+            terms.add(new OrderTerm(meta.id(), false));
         }
-        return new SelectQuery<>(engine, type, meta, conditions, terms, limit, offset);
+        if (reversed) {
+            terms.replaceAll(OrderTerm::reversed);
+        }
+        return new SelectQuery<>(engine, type, meta, conditions, List.copyOf(terms), limit, offset);
     }
 
     private SelectQuery<T> where(Condition condition) {
@@ -452,7 +358,6 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public String toString() {
-        List<Bind> binds = new ArrayList<>();
-        return "Query<" + meta.name() + ">[" + selectSql(binds) + "]";
+        return "Query<" + meta.name() + ">[" + selectSql(new ArrayList<>()) + "]";
     }
 }

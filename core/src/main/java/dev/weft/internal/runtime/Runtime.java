@@ -45,11 +45,11 @@ public final class Runtime {
     }
 
     public void register(List<Class<?>> types) {
-        schema.check(metamodel.register(types));
+        translate("register " + types, () -> metamodel.register(types, schema::check));
     }
 
     public void createTables(List<Class<?>> types) {
-        schema.create(metamodel.register(types));
+        translate("create the tables of " + types, () -> metamodel.register(types, schema::create));
     }
 
     public void save(List<?> entities) {

@@ -13,7 +13,7 @@ public interface ColumnType {
     /** The type a {@code CREATE TABLE} declares for the column ({@code INTEGER}, {@code TEXT} ...). */
     String sqlType();
 
-    /** The Java type of the values; a primitive type for primitive fields. */
+    /** The Java type of the values; for numbers and booleans the primitive type, whatever the field's. */
     Class<?> javaType();
 
     /** Binds {@code value} (never {@code null}) at {@code index}. */
@@ -27,9 +27,4 @@ public interface ColumnType {
      * passing many values in one parameter (a JSON array).
      */
     Object stored(Object value);
-
-    /** Whether values of this type are stored as text, so that text lookups ({@code contains} ...) apply. */
-    default boolean isText() {
-        return false;
-    }
 }

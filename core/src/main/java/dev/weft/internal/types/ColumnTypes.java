@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,10 +42,10 @@ public final class ColumnTypes {
             .optionalStart().appendLiteral('Z').optionalEnd()
             .toFormatter();
 
-    private static final ColumnType LONG = integer(long.class, Long.class, Long::longValue);
-    private static final ColumnType INT = integer(int.class, Integer.class, Long::intValue);
-    private static final ColumnType SHORT = integer(short.class, Short.class, Long::shortValue);
-    private static final ColumnType BYTE = integer(byte.class, Byte.class, Long::byteValue);
+    private static final ColumnType LONG = integer(long.class, Long::longValue);
+    private static final ColumnType INT = integer(int.class, Long::intValue);
+    private static final ColumnType SHORT = integer(short.class, Long::shortValue);
+    private static final ColumnType BYTE = integer(byte.class, Long::byteValue);
 
     private static final Map<Class<?>, ColumnType> BY_TYPE = Map.ofEntries(
             Map.entry(long.class, LONG), Map.entry(Long.class, LONG),
@@ -82,11 +84,11 @@ public final class ColumnTypes {
         return "primitives and their boxes, String, BigDecimal, byte[], UUID, enums, LocalDate, LocalDateTime, Instant";
     }
 
-    private static ColumnType integer(Class<?> primitive, Class<?> box, Function<Long, Object> narrow) {
-        return new IntegerType(primitive, box, narrow);
+    private static ColumnType integer(Class<?> primitive, Function<Long, Object> narrow) {
+        return new IntegerType(primitive, narrow);
     }
 
-    private record IntegerType(Class<?> javaType, Class<?> box, Function<Long, Object> narrow) implements ColumnType {
+    private record IntegerType(Class<?> javaType, Function<Long, Object> narrow) implements ColumnType {
         @Override
         public String sqlType() {
             return "INTEGER";
@@ -189,11 +191,6 @@ public final class ColumnTypes {
             String value = row.getString(index);
             return value == null || value.isEmpty() ? null : value.charAt(0);
         }
-
-        @Override
-        public boolean isText() {
-            return true;
-        }
     }
 
     private static final class StringType implements ColumnType {
@@ -220,11 +217,6 @@ public final class ColumnTypes {
         @Override
         public Object read(ResultSet row, int index) throws SQLException {
             return row.getString(index);
-        }
-
-        @Override
-        public boolean isText() {
-            return true;
         }
     }
 
@@ -306,11 +298,15 @@ public final class ColumnTypes {
             String name = row.getString(index);
             return name == null ? null : Enum.valueOf(javaType, name);
         }
+    }
 
-        @Override
-        public boolean isText() {
-            return true;
+    /** Every value of the first column of a result, read as {@code type}. */
+    public static List<Object> readAll(ResultSet rows, ColumnType type) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        while (rows.next()) {
+            values.add(type.read(rows, 1));
         }
+        return values;
     }
 
     /** Binds SQL {@code NULL}; SQLite ignores the declared type. */
