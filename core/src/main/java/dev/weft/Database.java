@@ -155,7 +155,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. A call
-     * inside another transaction joins it.
+     * inside another transaction joins it; if the inner call throws, what it wrote is rolled back even
+     * when the outer work catches the exception and goes on. Objects saved, changed or deleted in a
+     * transaction that rolls back are put back as they were.
      */
     public void transaction(Runnable work) {
         runtime.transaction(() -> {

@@ -113,8 +113,10 @@ public interface Query<T> {
     long update(Map<String, ?> values);
 
     /**
-     * Runs the query and streams its rows as they are read. The stream holds the database's connection
-     * until it is closed or read to the end: use it in try-with-resources.
+     * Streams the rows, reading them in pages of a thousand as the stream is consumed, so that a large
+     * result never sits in memory whole. No connection is held between pages: the stream may be dropped
+     * unfinished. Rows come in the query's order with the id as the last key, so pages neither skip nor
+     * repeat a row.
      */
     Stream<T> stream();
 }
