@@ -2,12 +2,16 @@ package dev.weft.internal.query;
 
 import dev.weft.Query;
 import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.jdbc.SqlFailure;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What queries of one database share: the connection, the objects, and the delete logic. */
@@ -35,6 +39,25 @@ public final class QueryEngine {
     /** The select list of an entity, written once. */
     String columnList(EntityMeta meta) {
         return columnLists.computeIfAbsent(meta, m -> sql(m).columns());
+    }
+
+    private final Map<EntityMeta, String> findById = new ConcurrentHashMap<>();
+
+    /** The object of the row with this id, read with one prepared point select. */
+    public <T> Optional<T> find(Class<T> type, EntityMeta meta, Object id) {
+        String sql = findById.computeIfAbsent(meta, m -> "SELECT " + columnList(m) + " FROM " + sql(m).from()
+                + " WHERE " + sql(m).id() + " = ?");
+        try {
+            return connector.withConnection(() -> {
+                PreparedStatement statement = connector.prepare(sql);
+                meta.id().type().bind(statement, 1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(type.cast(context.hydrate(meta, rows, 1))) : Optional.<T>empty();
+                }
+            });
+        } catch (SqlFailure failure) {
+            throw ErrorTranslator.unexplained("cannot load " + meta.name() + "#" + id, failure.sqlException());
+        }
     }
 
     /** A query over every row of the entity. */

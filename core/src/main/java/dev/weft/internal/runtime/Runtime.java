@@ -69,7 +69,12 @@ public final class Runtime {
         if (cached != null && context.state(cached).status() != dev.weft.internal.persist.EntityState.Status.HOLLOW) {
             return Optional.of(type.cast(cached));
         }
-        return queries.select(type, meta).filter(meta.id().name(), id).fetchOne();
+        boolean valid = meta.generatedId() ? id instanceof Number : meta.id().type().javaType().isInstance(id);
+        if (!valid) {
+            throw new dev.weft.QueryException(meta.name() + " ids are " + meta.id().field().getType().getSimpleName()
+                    + ", not " + id.getClass().getSimpleName() + " " + id + ".");
+        }
+        return queries.find(type, meta, id);
     }
 
     public <T> T reference(Class<T> type, Object id) {
