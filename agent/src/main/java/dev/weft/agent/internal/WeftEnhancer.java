@@ -1,0 +1,266 @@
+package dev.weft.agent.internal;
+
+import dev.weft.MappingException;
+import dev.weft.internal.enhance.Enhanced;
+import dev.weft.internal.enhance.FieldInterceptor;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.build.Plugin;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.modifier.FieldManifestation;
+import net.bytebuddy.description.modifier.FieldPersistence;
+import net.bytebuddy.description.modifier.MethodManifestation;
+import net.bytebuddy.description.modifier.Ownership;
+import net.bytebuddy.description.modifier.SyntheticState;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.implementation.FieldAccessor;
+import net.bytebuddy.implementation.MethodCall;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.pool.TypePool;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isVisibleTo;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * The Weft enhancer: one Byte Buddy {@link Plugin} that the Maven plugin runs through {@link Plugin.Engine}
+ * and the {@code -javaagent} through {@code AgentBuilder}. It writes what {@link Enhanced} describes.
+ *
+ * <p>For an {@code @Entity} or {@code @MappedSuperclass} class it adds, unless the class already declares
+ * {@code implements Enhanced}:
+ * <ul>
+ *   <li>{@code implements Enhanced}; the {@code private transient} field {@code $weft$interceptor} and the two
+ *       interface methods over it, in the topmost managed class only (a mapped superclass holds them for its
+ *       entities);</li>
+ *   <li>for every persistent field {@code f} the class declares, {@code public final synthetic}
+ *       {@code $weft$read$f()} and {@code $weft$write$f(value)}, which call {@code beforeRead}/{@code beforeWrite}
+ *       (scalar fields) or {@code beforeRelationRead}/{@code beforeRelationWrite} (relations) with the field's
+ *       slot when an interceptor is attached, and then read or write the field;</li>
+ *   <li>{@code public static final String[] $weft$fields} (slot order, mapped superclass fields first) and
+ *       {@code public static final int $weft$version};</li>
+ *   <li>a no-argument constructor when there is none: {@code private} in an entity, {@code protected} in a mapped
+ *       superclass.</li>
+ * </ul>
+ * In every class in scope, entities included, {@code GETFIELD}/{@code PUTFIELD} of a persistent field of a
+ * managed class becomes a call of its accessor ({@link FieldAccessRewriter}). Nothing else is touched: no
+ * {@code toString}, {@code equals} or {@code hashCode} is added or changed.
+ *
+ * <p>When the engine runs a preprocessing pass ({@link #onPreprocess}), classes that need no work (already
+ * enhanced, or without access to a persistent field) are not matched, so that a second run over the same
+ * classes transforms nothing. Without one (the agent), every class in scope is offered to {@link #apply}.
+ */
+public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
+
+    private final Scope scope;
+    /** Per class name, whether the preprocessing pass found work; absent when there was no such pass. */
+    private final Map<String, Boolean> planned = new ConcurrentHashMap<>();
+    private ClassFileLocator poolLocator;
+    private TypePool pool;
+
+    public WeftEnhancer() {
+        this(Scope.everything());
+    }
+
+    public WeftEnhancer(Scope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public boolean matches(TypeDescription type) {
+        if (!scope.includes(type)) {
+            return false;
+        }
+        Boolean work = planned.get(type.getName());
+        return work == null || work;
+    }
+
+    @Override
+    public void onPreprocess(TypeDescription type, ClassFileLocator locator) {
+        if (!scope.includes(type)) {
+            return;
+        }
+        byte[] classFile = classFile(type, locator);
+        if (classFile == null) {
+            return;
+        }
+        ClassFileSummary summary = ClassFileSummary.of(classFile);
+        boolean work;
+        if (EntityTypes.isManaged(type) && EntityTypes.declaresEnhanced(type)) {
+            Integer version = summary.version();
+            work = version == null || version != Enhanced.CONTRACT_VERSION; // apply() reports the problem
+        } else if (EntityTypes.isManaged(type)) {
+            work = true;
+        } else {
+            TypePool types = pool(locator);
+            work = summary.instanceFieldAccesses().stream().anyMatch(access -> intercepted(types, access));
+        }
+        planned.put(type.getName(), work);
+    }
+
+    @Override
+    public DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type, ClassFileLocator locator) {
+        if (EntityTypes.isManaged(type)) {
+            if (EntityTypes.declaresEnhanced(type)) {
+                checkVersion(type, locator);
+                return builder;
+            }
+            EntityTypes.check(type);
+            builder = enhance(builder, type);
+        }
+        return builder.visit(FieldAccessRewriter.visitor());
+    }
+
+    @Override
+    public void close() {
+        planned.clear();
+        synchronized (this) {
+            poolLocator = null;
+            pool = null;
+        }
+    }
+
+    private static DynamicType.Builder<?> enhance(DynamicType.Builder<?> builder, TypeDescription type) {
+        boolean root = EntityTypes.mappedAncestors(type).isEmpty();
+        if (root) {
+            builder = builder
+                    .defineField(Enhanced.INTERCEPTOR_FIELD, FieldInterceptor.class, Visibility.PRIVATE,
+                            FieldPersistence.TRANSIENT, SyntheticState.SYNTHETIC)
+                    .implement(Enhanced.class).intercept(FieldAccessor.ofField(Enhanced.INTERCEPTOR_FIELD));
+        } else {
+            builder = builder.implement(Enhanced.class);
+        }
+        int slot = EntityTypes.firstSlot(type);
+        for (FieldDescription.InDefinedShape field : EntityTypes.declaredPersistentFields(type)) {
+            builder = accessors(builder, field, slot++);
+        }
+        builder = builder
+                .defineField(Enhanced.FIELDS_FIELD, String[].class, Visibility.PUBLIC, Ownership.STATIC,
+                        FieldManifestation.FINAL)
+                .defineField(Enhanced.VERSION_FIELD, int.class, Visibility.PUBLIC, Ownership.STATIC,
+                        FieldManifestation.FINAL).value(Enhanced.CONTRACT_VERSION)
+                .initializer(new SlotTable(EntityTypes.slotNames(type)));
+        return noArgumentConstructor(builder, type);
+    }
+
+    private static DynamicType.Builder<?> accessors(DynamicType.Builder<?> builder, FieldDescription.InDefinedShape field,
+                                                    int slot) {
+        boolean relation = EntityTypes.isRelation(field);
+        TypeDescription fieldType = field.getType().asErasure();
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(AccessorAdvice.Slot.class, slot);
+        return builder
+                .defineMethod(Enhanced.READ_PREFIX + field.getName(), fieldType, Visibility.PUBLIC,
+                        MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
+                .intercept(mapping.to(relation ? AccessorAdvice.RelationRead.class : AccessorAdvice.ScalarRead.class)
+                        .wrap(FieldAccessor.ofField(field.getName())))
+                .defineMethod(Enhanced.WRITE_PREFIX + field.getName(), void.class, Visibility.PUBLIC,
+                        MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
+                .withParameters(fieldType)
+                .intercept(mapping.to(relation ? AccessorAdvice.RelationWrite.class : AccessorAdvice.ScalarWrite.class)
+                        .wrap(FieldAccessor.ofField(field.getName())));
+    }
+
+    /**
+     * A no-argument constructor that calls the superclass's, when the class declares none. A mapped
+     * superclass that declares none gets one from its own enhancement, so it is called even when the
+     * superclass is described from its unenhanced class file (both are enhanced in the same build).
+     */
+    private static DynamicType.Builder<?> noArgumentConstructor(DynamicType.Builder<?> builder, TypeDescription type) {
+        if (!type.getDeclaredMethods().filter(isConstructor().and(takesArguments(0))).isEmpty()) {
+            return builder;
+        }
+        TypeDescription superType = type.getSuperClass().asErasure();
+        MethodList<MethodDescription.InDefinedShape> declared = superType.getDeclaredMethods()
+                .filter(isConstructor().and(takesArguments(0)));
+        MethodDescription superConstructor;
+        if (!declared.filter(isVisibleTo(type)).isEmpty()) {
+            superConstructor = declared.filter(isVisibleTo(type)).getOnly();
+        } else if (declared.isEmpty() && EntityTypes.isMappedSuperclass(superType)) {
+            superConstructor = new MethodDescription.Latent(superType, MethodDescription.CONSTRUCTOR_INTERNAL_NAME,
+                    Opcodes.ACC_PROTECTED, Collections.emptyList(), TypeDescription.ForLoadedType.of(void.class).asGenericType(),
+                    Collections.emptyList(), Collections.emptyList(), Collections.emptyList(), null,
+                    TypeDescription.Generic.UNDEFINED);
+        } else {
+            throw new MappingException(type.getName() + " has no no-argument constructor, and its superclass "
+                    + superType.getName() + " has none it can call: add a no-argument constructor (it may be private) "
+                    + "to " + type.getSimpleName() + ", or a visible one to " + superType.getSimpleName() + ".");
+        }
+        return builder.defineConstructor(EntityTypes.isEntity(type) ? Visibility.PRIVATE : Visibility.PROTECTED)
+                .intercept(MethodCall.invoke(superConstructor));
+    }
+
+    private static void checkVersion(TypeDescription type, ClassFileLocator locator) {
+        byte[] classFile = classFile(type, locator);
+        if (classFile == null) {
+            return; // nothing to compare with: leave the class as it is
+        }
+        Integer version = ClassFileSummary.of(classFile).version();
+        if (version == null) {
+            throw new IllegalStateException(type.getName() + " implements " + Enhanced.class.getName()
+                    + " but has no " + Enhanced.VERSION_FIELD + ": only Weft's enhancer may implement it; remove "
+                    + "'implements Enhanced' from the class and let the enhancer add it.");
+        }
+        if (version != Enhanced.CONTRACT_VERSION) {
+            throw new IllegalStateException(type.getName() + " was enhanced for Weft enhancement contract version "
+                    + version + ", but this enhancer and its runtime use version " + Enhanced.CONTRACT_VERSION
+                    + ": rebuild it from source (mvn clean verify) with matching weft-core and weft-maven-plugin "
+                    + "versions.");
+        }
+    }
+
+    private static byte[] classFile(TypeDescription type, ClassFileLocator locator) {
+        try {
+            ClassFileLocator.Resolution resolution = locator.locate(type.getName());
+            return resolution.isResolved() ? resolution.resolve() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private boolean intercepted(TypePool types, ClassFileSummary.FieldRef access) {
+        TypePool.Resolution resolution = types.describe(access.ownerName());
+        if (!resolution.isResolved()) {
+            return false;
+        }
+        try {
+            for (net.bytebuddy.description.type.TypeDefinition current : resolution.resolve()) {
+                for (FieldDescription field : current.getDeclaredFields()) {
+                    if (field.getName().equals(access.name()) && field.getDescriptor().equals(access.descriptor())) {
+                        return EntityTypes.isIntercepted(field);
+                    }
+                }
+            }
+        } catch (IllegalStateException unresolvable) {
+            return false; // a superclass missing from the class path: nothing Weft manages
+        }
+        return false;
+    }
+
+    private synchronized TypePool pool(ClassFileLocator locator) {
+        if (locator != poolLocator) {
+            poolLocator = locator;
+            pool = TypePool.Default.WithLazyResolution.of(locator);
+        }
+        return pool;
+    }
+
+    /**
+     * The Byte Buddy configuration to run this plugin with. Byte Buddy ignores synthetic methods by default,
+     * and ignored methods are not offered to method-level visitors such as {@code MemberSubstitution}: lambda
+     * bodies ({@code lambda$x$0}) and other synthetic methods would keep their direct field access. Nothing
+     * is ignored here; the enhancer intercepts no existing method, so this only widens the rewriting.
+     */
+    public static ByteBuddy byteBuddy() {
+        return new ByteBuddy().ignore(ElementMatchers.none());
+    }
+}

@@ -1,0 +1,22 @@
+package example.invalid;
+
+import dev.weft.Entity;
+import dev.weft.Id;
+import dev.weft.internal.enhance.Enhanced;
+import dev.weft.internal.enhance.FieldInterceptor;
+
+/** Looks like a class enhanced by a future enhancer that writes another contract version. */
+@Entity
+public class StaleEntity implements Enhanced {
+    public static final int $weft$version = 99;
+    @Id public long id;
+
+    @Override
+    public FieldInterceptor $weft$interceptor() {
+        return null;
+    }
+
+    @Override
+    public void $weft$interceptor(FieldInterceptor interceptor) {
+    }
+}
