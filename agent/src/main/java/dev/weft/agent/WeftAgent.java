@@ -3,6 +3,7 @@ package dev.weft.agent;
 import dev.weft.agent.internal.Scope;
 import dev.weft.agent.internal.WeftEnhancer;
 import dev.weft.internal.enhance.Enhanced;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -84,10 +85,13 @@ public final class WeftAgent {
         }
         Scope scope = Scope.packages(packages(options));
         checkRuntimeVersion();
+        disableNexus();
         WeftEnhancer enhancer = new WeftEnhancer(scope);
         installed = new AgentBuilder.Default(WeftEnhancer.byteBuddy())
                 .with(AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                // the enhancement needs no live initializers, so nothing is injected (no Unsafe on JDK 24+)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new ErrorPrinter())
                 .type(enhancer)
                 .transform(new AgentBuilder.Transformer.ForBuildPlugin(enhancer))
@@ -137,6 +141,19 @@ public final class WeftAgent {
         } catch (ReflectiveOperationException | LinkageError e) {
             System.err.println(PREFIX + "weft-core is not on the class path (" + e + "): the agent enhances "
                     + "nothing useful without it.");
+        }
+    }
+
+    /**
+     * Byte Buddy's nexus hands live initializers to injected classes; the enhancement has none (see the
+     * {@code NoOp} initialization strategy), and setting the nexus up uses {@code sun.misc.Unsafe}, which JDK 24
+     * and later warn about at every start. The property is Byte Buddy's own; its name follows Byte Buddy's
+     * package, so in the shaded jar it only concerns the agent's relocated copy.
+     */
+    private static void disableNexus() {
+        String property = ByteBuddy.class.getPackageName() + ".nexus.disabled";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "true");
         }
     }
 
