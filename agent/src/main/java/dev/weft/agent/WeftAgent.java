@@ -87,7 +87,7 @@ public final class WeftAgent {
         checkRuntimeVersion();
         disableNexus();
         WeftEnhancer enhancer = new WeftEnhancer(scope);
-        installed = new AgentBuilder.Default(WeftEnhancer.byteBuddy())
+        installed = new AgentBuilder.Default()
                 .with(AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 // the enhancement needs no live initializers, so nothing is injected (no Unsafe on JDK 24+)

@@ -19,9 +19,6 @@ final class ClassFileSummary {
 
     /** A {@code GETFIELD}/{@code PUTFIELD} target: owner (internal name), field name and descriptor. */
     record FieldRef(String owner, String name, String descriptor) {
-        String ownerName() {
-            return owner.replace('/', '.');
-        }
     }
 
     private Integer version;

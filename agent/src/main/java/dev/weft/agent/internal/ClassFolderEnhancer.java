@@ -63,7 +63,7 @@ public final class ClassFolderEnhancer {
                 }
             }
             locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
-            Plugin.Engine.Summary summary = new Plugin.Engine.Default(WeftEnhancer.byteBuddy())
+            Plugin.Engine.Summary summary = new Plugin.Engine.Default()
                     .with(Plugin.Engine.TypeStrategy.Default.REDEFINE)
                     .with(new ClassFileLocator.Compound(locators))
                     .withoutErrorHandlers()

@@ -6,6 +6,7 @@ import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.pool.TypePool;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,6 +70,31 @@ final class EntityTypes {
         TypeDefinition owner = field.getDeclaringType();
         return owner != null && isPersistent(field) && !field.isFinal() && isManaged(owner)
                 && isEnhanceable(owner.asErasure());
+    }
+
+    /**
+     * Whether {@code GETFIELD}/{@code PUTFIELD owner.name:descriptor} (owner as an internal name) reaches an
+     * intercepted field. The field is looked up like the JVM does, from {@code owner} up its superclasses, on
+     * erasures: in a parameterized superclass ({@code Labelled<String>}) a field's descriptor is that of its
+     * substituted type, not the one in the instruction.
+     */
+    static boolean isInterceptedAccess(TypePool pool, String owner, String name, String descriptor) {
+        TypePool.Resolution resolution = pool.describe(owner.replace('/', '.'));
+        if (!resolution.isResolved()) {
+            return false;
+        }
+        try {
+            for (TypeDefinition current : resolution.resolve()) {
+                for (FieldDescription field : current.asErasure().getDeclaredFields()) {
+                    if (field.getName().equals(name) && field.getDescriptor().equals(descriptor)) {
+                        return isIntercepted(field);
+                    }
+                }
+            }
+        } catch (IllegalStateException unresolvable) {
+            return false; // a superclass missing from the class path: nothing Weft manages
+        }
+        return false;
     }
 
     /**

@@ -2,91 +2,77 @@ package dev.weft.agent.internal;
 
 import dev.weft.internal.enhance.Enhanced;
 import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
-import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.description.type.TypeList;
-import net.bytebuddy.implementation.bytecode.StackManipulation;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
-import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.JavaConstant;
-
-import java.util.Collections;
-import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Rewrites {@code GETFIELD}/{@code PUTFIELD} of intercepted fields ({@link EntityTypes#isIntercepted}) into
  * calls of the generated accessors: {@code book.author} becomes {@code book.$weft$read$author()} and
- * {@code book.author = a} becomes {@code book.$weft$write$author(a)}, in every method of the class except the
- * generated accessors themselves (which do the real field access).
+ * {@code book.author = a} becomes {@code book.$weft$write$author(a)}, in every method of the class (lambda
+ * bodies and other synthetic methods included) except the generated accessors themselves, which do the real
+ * field access.
  *
- * <p>The field is resolved through the type pool of the transformation, so the owning class is described from
- * its class file and never loaded. The accessor is invoked on the type the instruction names (as javac would
- * name it for the field), which may be a subclass of the class that declares the field and the accessor.
+ * <p>The field is resolved through the transformation's type pool, so the owning class is described from its
+ * class file and never loaded. The accessor is invoked on the class the instruction names, which may be a
+ * subclass of the one that declares the field and the accessor. Each instruction is replaced by one with the same
+ * stack effect ({@code objectref -> value}, {@code objectref, value -> }), so frames and stack sizes stay valid.
+ *
+ * <p>Why not Byte Buddy's {@code MemberSubstitution}: it finds a field by name and descriptor in the owner's
+ * hierarchy through the generic shapes of the superclasses, so a field declared as {@code T label} in a
+ * {@code Labelled<T>} mapped superclass and read through {@code Tag extends Labelled<String>} is not found (its
+ * descriptor there is {@code String}, the instruction's is {@code Object}), and relaxed substitution then leaves
+ * the access silently unintercepted. It also skips synthetic methods (lambda bodies) unless Byte Buddy is told to
+ * ignore none. This rewriter resolves on erasures and sees every method.
  */
-final class FieldAccessRewriter {
+final class FieldAccessRewriter extends AsmVisitorWrapper.AbstractBase {
 
-    private static final AsmVisitorWrapper REWRITER = MemberSubstitution.relaxed()
-            .field(new Intercepted()).onRead().replaceWith(new AccessorCall(true))
-            .field(new Intercepted()).onWrite().replaceWith(new AccessorCall(false))
-            .on(not(nameStartsWith("$weft$")));
+    static final FieldAccessRewriter INSTANCE = new FieldAccessRewriter();
 
     private FieldAccessRewriter() {
     }
 
-    static AsmVisitorWrapper visitor() {
-        return REWRITER;
+    @Override
+    public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
+                             Implementation.Context implementationContext, TypePool typePool,
+                             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
+                             int writerFlags, int readerFlags) {
+        return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return visitor == null || name.startsWith("$weft$") ? visitor : new Rewriting(visitor, typePool);
+            }
+        };
     }
 
-    /** The accessor that replaces a read ({@code $weft$read$f()}) or a write ({@code $weft$write$f(value)}). */
-    static MethodDescription accessor(FieldDescription field, boolean read) {
-        TypeDescription owner = field.getDeclaringType().asErasure();
-        TypeDescription.Generic type = field.getType().asErasure().asGenericType();
-        List<ParameterDescription.Token> parameters = read
-                ? Collections.emptyList()
-                : List.of(new ParameterDescription.Token(type));
-        return new MethodDescription.Latent(owner,
-                (read ? Enhanced.READ_PREFIX : Enhanced.WRITE_PREFIX) + field.getName(),
-                Visibility.PUBLIC.getMask(), Collections.emptyList(),
-                read ? type : TypeDescription.ForLoadedType.of(void.class).asGenericType(), parameters, Collections.emptyList(),
-                Collections.emptyList(), null, TypeDescription.Generic.UNDEFINED);
-    }
+    private static final class Rewriting extends MethodVisitor {
 
-    private static final class Intercepted implements ElementMatcher<FieldDescription> {
-        @Override
-        public boolean matches(FieldDescription field) {
-            return EntityTypes.isIntercepted(field);
-        }
-    }
+        private final TypePool typePool;
 
-    private static final class AccessorCall implements MemberSubstitution.Substitution.Factory<MemberSubstitution.Target.ForMember>,
-            MemberSubstitution.Substitution<MemberSubstitution.Target.ForMember> {
-
-        private final boolean read;
-
-        AccessorCall(boolean read) {
-            this.read = read;
+        Rewriting(MethodVisitor visitor, TypePool typePool) {
+            super(OpenedClassReader.ASM_API, visitor);
+            this.typePool = typePool;
         }
 
         @Override
-        public MemberSubstitution.Substitution<? super MemberSubstitution.Target.ForMember> make(
-                TypeDescription instrumentedType, MethodDescription instrumentedMethod, TypePool typePool) {
-            return this;
-        }
-
-        @Override
-        public StackManipulation resolve(MemberSubstitution.Target.ForMember target, TypeList.Generic parameters,
-                                         TypeDescription.Generic result, JavaConstant.MethodHandle methodHandle,
-                                         StackManipulation stackManipulation, int freeOffset) {
-            FieldDescription field = (FieldDescription) target.getMember();
-            return MethodInvocation.invoke(accessor(field, read).asDefined()).virtual(target.getReceiverType());
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            if (opcode == Opcodes.GETFIELD && EntityTypes.isInterceptedAccess(typePool, owner, name, descriptor)) {
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Enhanced.READ_PREFIX + name, "()" + descriptor, false);
+            } else if (opcode == Opcodes.PUTFIELD && EntityTypes.isInterceptedAccess(typePool, owner, name, descriptor)) {
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Enhanced.WRITE_PREFIX + name, "(" + descriptor + ")V",
+                        false);
+            } else {
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.weft.agent.internal;
 import dev.weft.MappingException;
 import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.enhance.FieldInterceptor;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.build.Plugin;
 import net.bytebuddy.description.field.FieldDescription;
@@ -21,7 +20,6 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.implementation.MethodCall;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
 
 import java.io.IOException;
@@ -103,7 +101,8 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
             work = true;
         } else {
             TypePool types = pool(locator);
-            work = summary.instanceFieldAccesses().stream().anyMatch(access -> intercepted(types, access));
+            work = summary.instanceFieldAccesses().stream().anyMatch(access ->
+                    EntityTypes.isInterceptedAccess(types, access.owner(), access.name(), access.descriptor()));
         }
         planned.put(type.getName(), work);
     }
@@ -118,7 +117,7 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
             EntityTypes.check(type);
             builder = enhance(builder, type);
         }
-        return builder.visit(FieldAccessRewriter.visitor());
+        return builder.visit(FieldAccessRewriter.INSTANCE);
     }
 
     @Override
@@ -227,40 +226,11 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
         }
     }
 
-    private boolean intercepted(TypePool types, ClassFileSummary.FieldRef access) {
-        TypePool.Resolution resolution = types.describe(access.ownerName());
-        if (!resolution.isResolved()) {
-            return false;
-        }
-        try {
-            for (net.bytebuddy.description.type.TypeDefinition current : resolution.resolve()) {
-                for (FieldDescription field : current.getDeclaredFields()) {
-                    if (field.getName().equals(access.name()) && field.getDescriptor().equals(access.descriptor())) {
-                        return EntityTypes.isIntercepted(field);
-                    }
-                }
-            }
-        } catch (IllegalStateException unresolvable) {
-            return false; // a superclass missing from the class path: nothing Weft manages
-        }
-        return false;
-    }
-
     private synchronized TypePool pool(ClassFileLocator locator) {
         if (locator != poolLocator) {
             poolLocator = locator;
             pool = TypePool.Default.WithLazyResolution.of(locator);
         }
         return pool;
-    }
-
-    /**
-     * The Byte Buddy configuration to run this plugin with. Byte Buddy ignores synthetic methods by default,
-     * and ignored methods are not offered to method-level visitors such as {@code MemberSubstitution}: lambda
-     * bodies ({@code lambda$x$0}) and other synthetic methods would keep their direct field access. Nothing
-     * is ignored here; the enhancer intercepts no existing method, so this only widens the rewriting.
-     */
-    public static ByteBuddy byteBuddy() {
-        return new ByteBuddy().ignore(ElementMatchers.none());
     }
 }
