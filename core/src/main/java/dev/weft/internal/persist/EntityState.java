@@ -43,9 +43,4 @@ public final class EntityState {
         this.status = Status.DELETED;
         this.snapshot = null;
     }
-
-    void restore(Status status, Object[] snapshot) {
-        this.status = status;
-        this.snapshot = snapshot;
-    }
 }

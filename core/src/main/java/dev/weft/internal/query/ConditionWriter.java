@@ -1,8 +1,12 @@
 package dev.weft.internal.query;
 
 import dev.weft.internal.dialect.Dialect;
+import dev.weft.internal.meta.ColumnProperty;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /** Writes conditions as SQL with {@code ?} for every value, collecting the values to bind in order. */
 final class ConditionWriter {
@@ -115,12 +119,12 @@ final class ConditionWriter {
      * An expression that orders like the column's values: decimals are stored as exact text, which must
      * be compared as numbers ({@code "9" < "10"}).
      */
-    static String comparable(Dialect dialect, dev.weft.internal.meta.ColumnProperty column, String expression) {
-        return column.type().javaType() == java.math.BigDecimal.class ? dialect.decimalComparable(expression) : expression;
+    static String comparable(Dialect dialect, ColumnProperty column, String expression) {
+        return column.type().javaType() == BigDecimal.class ? dialect.decimalComparable(expression) : expression;
     }
 
     private void in(Condition.Comparison c, String column, List<?> values) {
-        List<?> present = values.stream().filter(java.util.Objects::nonNull).toList();
+        List<?> present = values.stream().filter(Objects::nonNull).toList();
         boolean withNull = present.size() < values.size();
         if (present.isEmpty()) {
             sql.append(withNull ? column + " IS NULL" : "0");
@@ -152,7 +156,7 @@ final class ConditionWriter {
     private void like(String column, String pattern) {
         boolean ascii = pattern.chars().allMatch(ch -> ch < 128);
         sql.append(dialect.caseInsensitiveLike(column, ascii));
-        binds.add(new Bind(null, ascii ? pattern : pattern.toLowerCase(java.util.Locale.ROOT)));
+        binds.add(new Bind(null, ascii ? pattern : pattern.toLowerCase(Locale.ROOT)));
     }
 
     private void bind(Condition.Comparison c, Object value) {

@@ -34,13 +34,4 @@ enum Lookup {
     static String allNames() {
         return String.join(", ", BY_NAME.keySet());
     }
-
-    String displayName() {
-        return names[0];
-    }
-
-    boolean isPattern() {
-        return this == STARTSWITH || this == ENDSWITH || this == CONTAINS || this == ISTARTSWITH
-                || this == IENDSWITH || this == ICONTAINS || this == LIKE;
-    }
 }

@@ -3,16 +3,16 @@ package dev.weft.internal.query;
 import dev.weft.Filter;
 import dev.weft.MultipleResultsException;
 import dev.weft.NotFoundException;
+import dev.weft.NotNullViolationException;
 import dev.weft.Query;
 import dev.weft.QueryException;
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.jdbc.SqlFailure;
+import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.MemoryJournal;
-import dev.weft.NotNullViolationException;
-import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.types.ColumnTypes;
 
 import java.sql.PreparedStatement;
