@@ -1,8 +1,8 @@
 package dev.weft.agent;
 
+import dev.weft.agent.internal.Contract;
 import dev.weft.agent.internal.Scope;
 import dev.weft.agent.internal.WeftEnhancer;
-import dev.weft.internal.enhance.Enhanced;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -127,20 +127,22 @@ public final class WeftAgent {
     }
 
     /**
-     * The enhancer writes {@link Enhanced#CONTRACT_VERSION} as it was compiled; the weft-core on the class path
-     * must agree. The constant is read reflectively: the compiler would otherwise inline the agent's own copy.
+     * The enhancer writes {@link Contract#VERSION}; the weft-core on the application's class path must define the
+     * same one. A core that is not there yet (a container that loads it later) is not an error.
      */
     private static void checkRuntimeVersion() {
         try {
-            int runtime = Enhanced.class.getField("CONTRACT_VERSION").getInt(null);
-            if (runtime != Enhanced.CONTRACT_VERSION) {
+            Class<?> contract = Class.forName(Contract.ENHANCED, false, ClassLoader.getSystemClassLoader());
+            int runtime = contract.getField("CONTRACT_VERSION").getInt(null);
+            if (runtime != Contract.VERSION) {
                 System.err.println(PREFIX + "weft-core on the class path uses enhancement contract version " + runtime
-                        + ", this agent writes version " + Enhanced.CONTRACT_VERSION
+                        + ", this agent writes version " + Contract.VERSION
                         + ": use weft-agent and weft-core of the same release.");
             }
+        } catch (ClassNotFoundException notOnTheClassPath) {
+            // loaded by another class loader, or not at all: registering an entity checks the version again
         } catch (ReflectiveOperationException | LinkageError e) {
-            System.err.println(PREFIX + "weft-core is not on the class path (" + e + "): the agent enhances "
-                    + "nothing useful without it.");
+            System.err.println(PREFIX + "cannot read the contract version of weft-core (" + e + ").");
         }
     }
 

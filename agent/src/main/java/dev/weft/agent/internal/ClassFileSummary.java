@@ -1,6 +1,5 @@
 package dev.weft.agent.internal;
 
-import dev.weft.internal.enhance.Enhanced;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.FieldVisitor;
@@ -51,7 +50,7 @@ final class ClassFileSummary {
 
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-            if (name.equals(Enhanced.VERSION_FIELD) && value instanceof Integer constant) {
+            if (name.equals(Contract.VERSION_FIELD) && value instanceof Integer constant) {
                 version = constant;
             }
             return null;

@@ -1,7 +1,5 @@
 package dev.weft.agent.internal;
 
-import dev.weft.MappingException;
-import dev.weft.internal.enhance.Enhanced;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -28,7 +26,7 @@ final class EntityTypes {
 
     static final String ENTITY = "dev.weft.Entity";
     static final String MAPPED_SUPERCLASS = "dev.weft.MappedSuperclass";
-    private static final String ENHANCED = Enhanced.class.getName();
+    private static final String ENHANCED = Contract.ENHANCED;
     private static final Set<String> RELATION_ANNOTATIONS = Set.of("dev.weft.ForeignKey", "dev.weft.OneToOne",
             "dev.weft.OneToMany", "dev.weft.ManyToMany");
     private static final Set<String> COLLECTION_TYPES = Set.of("java.util.List", "java.util.Set",
@@ -106,7 +104,7 @@ final class EntityTypes {
         try {
             check(type);
             return true;
-        } catch (MappingException refused) {
+        } catch (EnhancementException refused) {
             return false;
         }
     }
@@ -189,25 +187,25 @@ final class EntityTypes {
      * inner (non-static, local or anonymous) classes, an entity extending an entity, {@code final} persistent
      * fields, and a field that hides a persistent field of a mapped superclass.
      *
-     * @throws MappingException if {@code type} cannot be enhanced
+     * @throws EnhancementException if {@code type} cannot be enhanced
      */
     static void check(TypeDescription type) {
         String kind = isEntity(type) ? "@Entity" : "@MappedSuperclass";
         if (type.isRecord()) {
-            throw new MappingException(type.getName() + " is a record annotated " + kind + ": records are immutable "
+            throw new EnhancementException(type.getName() + " is a record annotated " + kind + ": records are immutable "
                     + "and cannot be entities; use a class with ordinary fields.");
         }
         if (type.isInterface() || type.isAnnotation() || type.isEnum()) {
-            throw new MappingException(type.getName() + " is annotated " + kind + " but is not a class; "
+            throw new EnhancementException(type.getName() + " is annotated " + kind + " but is not a class; "
                     + "annotate a class with ordinary fields.");
         }
         if (type.isAnonymousType() || type.isLocalType() || (type.isMemberType() && !type.isStatic())) {
-            throw new MappingException(type.getName() + " is an inner class annotated " + kind + ": an entity must "
+            throw new EnhancementException(type.getName() + " is an inner class annotated " + kind + ": an entity must "
                     + "not need an enclosing instance; declare it static or top-level.");
         }
         for (TypeDescription.Generic c = type.getSuperClass(); c != null; c = c.getSuperClass()) {
             if (isEntity(c.asErasure())) {
-                throw new MappingException(type.getName() + " extends the entity " + c.asErasure().getName()
+                throw new EnhancementException(type.getName() + " extends the entity " + c.asErasure().getName()
                         + ": one entity cannot extend another; move the shared fields to a @MappedSuperclass.");
             }
         }
@@ -218,12 +216,12 @@ final class EntityTypes {
         for (FieldDescription.InDefinedShape field : declaredPersistentFields(type)) {
             String name = type.getName() + "." + field.getName();
             if (field.isFinal()) {
-                throw new MappingException(name + " is final: make it non-final so rows can be loaded into it, "
+                throw new EnhancementException(name + " is final: make it non-final so rows can be loaded into it, "
                         + "or transient if it is not persistent.");
             }
             TypeDescription hidden = inherited.get(field.getName());
             if (hidden != null) {
-                throw new MappingException(name + " hides the persistent field " + hidden.getName() + "."
+                throw new EnhancementException(name + " hides the persistent field " + hidden.getName() + "."
                         + field.getName() + ": rename one of them, or mark it transient.");
             }
         }

@@ -1,6 +1,5 @@
 package dev.weft.agent.internal;
 
-import dev.weft.internal.enhance.Enhanced;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
@@ -19,6 +18,11 @@ import net.bytebuddy.utility.OpenedClassReader;
  * {@code book.author = a} becomes {@code book.$weft$write$author(a)}, in every method of the class (lambda
  * bodies and other synthetic methods included) except the generated accessors themselves, which do the real
  * field access.
+ *
+ * <p>In {@code toString()}, {@code equals(Object)} and {@code hashCode()} of an entity or mapped superclass, reads
+ * stay plain field reads (writes are still rewritten): printing an object, a debugger calling {@code toString},
+ * or putting a reference in a {@code HashSet} must never load its row. They see what is loaded: a hollow
+ * reference shows its id and nulls.
  *
  * <p>The field is resolved through the transformation's type pool, so the owning class is described from its
  * class file and never loaded. The accessor is invoked on the class the instruction names, which may be a
@@ -44,31 +48,43 @@ final class FieldAccessRewriter extends AsmVisitorWrapper.AbstractBase {
                              Implementation.Context implementationContext, TypePool typePool,
                              FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                              int writerFlags, int readerFlags) {
+        boolean managed = EntityTypes.isManaged(instrumentedType);
         return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return visitor == null || name.startsWith("$weft$") ? visitor : new Rewriting(visitor, typePool);
+                if (visitor == null || name.startsWith("$weft$")) {
+                    return visitor;
+                }
+                return new Rewriting(visitor, typePool, !(managed && isObjectMethod(name, descriptor)));
             }
         };
+    }
+
+    private static boolean isObjectMethod(String name, String descriptor) {
+        return name.equals("toString") && descriptor.equals("()Ljava/lang/String;")
+                || name.equals("hashCode") && descriptor.equals("()I")
+                || name.equals("equals") && descriptor.equals("(Ljava/lang/Object;)Z");
     }
 
     private static final class Rewriting extends MethodVisitor {
 
         private final TypePool typePool;
+        private final boolean rewriteReads;
 
-        Rewriting(MethodVisitor visitor, TypePool typePool) {
+        Rewriting(MethodVisitor visitor, TypePool typePool, boolean rewriteReads) {
             super(OpenedClassReader.ASM_API, visitor);
             this.typePool = typePool;
+            this.rewriteReads = rewriteReads;
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            if (opcode == Opcodes.GETFIELD && EntityTypes.isInterceptedAccess(typePool, owner, name, descriptor)) {
-                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Enhanced.READ_PREFIX + name, "()" + descriptor, false);
+            if (opcode == Opcodes.GETFIELD && rewriteReads && EntityTypes.isInterceptedAccess(typePool, owner, name, descriptor)) {
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Contract.READ_PREFIX + name, "()" + descriptor, false);
             } else if (opcode == Opcodes.PUTFIELD && EntityTypes.isInterceptedAccess(typePool, owner, name, descriptor)) {
-                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Enhanced.WRITE_PREFIX + name, "(" + descriptor + ")V",
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Contract.WRITE_PREFIX + name, "(" + descriptor + ")V",
                         false);
             } else {
                 super.visitFieldInsn(opcode, owner, name, descriptor);

@@ -1,6 +1,5 @@
 package dev.weft.agent.internal;
 
-import dev.weft.internal.enhance.Enhanced;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -34,7 +33,7 @@ final class SlotTable implements ByteCodeAppender {
         List<StackManipulation> values = new ArrayList<>(names.size());
         names.forEach(name -> values.add(new TextConstant(name)));
         FieldDescription field = context.getInstrumentedType().getDeclaredFields()
-                .filter(named(Enhanced.FIELDS_FIELD)).getOnly();
+                .filter(named(Contract.FIELDS_FIELD)).getOnly();
         StackManipulation.Size size = new StackManipulation.Compound(
                 ArrayFactory.forType(TypeDescription.ForLoadedType.of(String.class).asGenericType()).withValues(values),
                 FieldAccess.forField(field).write()).apply(methodVisitor, context);

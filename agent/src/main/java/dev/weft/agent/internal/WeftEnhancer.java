@@ -1,9 +1,5 @@
 package dev.weft.agent.internal;
 
-import dev.weft.MappingException;
-import dev.weft.internal.enhance.Enhanced;
-import dev.weft.internal.enhance.FieldInterceptor;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.build.Plugin;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.method.MethodDescription;
@@ -11,6 +7,7 @@ import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.modifier.FieldManifestation;
 import net.bytebuddy.description.modifier.FieldPersistence;
 import net.bytebuddy.description.modifier.MethodManifestation;
+import net.bytebuddy.description.modifier.ModifierContributor;
 import net.bytebuddy.description.modifier.Ownership;
 import net.bytebuddy.description.modifier.SyntheticState;
 import net.bytebuddy.description.modifier.Visibility;
@@ -33,7 +30,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * The Weft enhancer: one Byte Buddy {@link Plugin} that the Maven plugin runs through {@link Plugin.Engine}
- * and the {@code -javaagent} through {@code AgentBuilder}. It writes what {@link Enhanced} describes.
+ * and the {@code -javaagent} through {@code AgentBuilder}. It writes what weft-core's {@code Enhanced} describes
+ * ({@link Contract}).
  *
  * <p>For an {@code @Entity} or {@code @MappedSuperclass} class it adds, unless the class already declares
  * {@code implements Enhanced}:
@@ -59,6 +57,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * classes transforms nothing. Without one (the agent), every class in scope is offered to {@link #apply}.
  */
 public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
+
+    private static final int ACCESSOR = ModifierContributor.Resolver.of(Visibility.PUBLIC, MethodManifestation.FINAL,
+            SyntheticState.SYNTHETIC).resolve();
 
     private final Scope scope;
     /** Per class name, whether the preprocessing pass found work; absent when there was no such pass. */
@@ -96,7 +97,7 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
         boolean work;
         if (EntityTypes.isManaged(type) && EntityTypes.declaresEnhanced(type)) {
             Integer version = summary.version();
-            work = version == null || version != Enhanced.CONTRACT_VERSION; // apply() reports the problem
+            work = version == null || version != Contract.VERSION; // apply() reports the problem
         } else if (EntityTypes.isManaged(type)) {
             work = true;
         } else {
@@ -115,7 +116,8 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
                 return builder;
             }
             EntityTypes.check(type);
-            builder = enhance(builder, type);
+            builder = enhance(builder, type, contract(pool(locator), Contract.ENHANCED),
+                    contract(pool(locator), Contract.FIELD_INTERCEPTOR));
         }
         return builder.visit(FieldAccessRewriter.INSTANCE);
     }
@@ -129,25 +131,39 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
         }
     }
 
-    private static DynamicType.Builder<?> enhance(DynamicType.Builder<?> builder, TypeDescription type) {
+    /**
+     * A type of weft-core's contract, described from the class path being enhanced (the application's, which has
+     * weft-core on it), so that the enhancer needs no copy of weft-core of its own.
+     */
+    private static TypeDescription contract(TypePool types, String name) {
+        TypePool.Resolution resolution = types.describe(name);
+        if (!resolution.isResolved()) {
+            throw new EnhancementException("weft-core is not on the class path of the classes being enhanced (" + name
+                    + " was not found): add the dev.weft:weft-core dependency to the project.");
+        }
+        return resolution.resolve();
+    }
+
+    private static DynamicType.Builder<?> enhance(DynamicType.Builder<?> builder, TypeDescription type,
+                                                  TypeDescription enhanced, TypeDescription interceptor) {
         boolean root = EntityTypes.mappedAncestors(type).isEmpty();
         if (root) {
             builder = builder
-                    .defineField(Enhanced.INTERCEPTOR_FIELD, FieldInterceptor.class, Visibility.PRIVATE,
-                            FieldPersistence.TRANSIENT, SyntheticState.SYNTHETIC)
-                    .implement(Enhanced.class).intercept(FieldAccessor.ofField(Enhanced.INTERCEPTOR_FIELD));
+                    .defineField(Contract.INTERCEPTOR_FIELD, interceptor, Visibility.PRIVATE, FieldPersistence.TRANSIENT,
+                            SyntheticState.SYNTHETIC)
+                    .implement(enhanced).intercept(FieldAccessor.ofField(Contract.INTERCEPTOR_FIELD));
         } else {
-            builder = builder.implement(Enhanced.class);
+            builder = builder.implement(enhanced);
         }
         int slot = EntityTypes.firstSlot(type);
         for (FieldDescription.InDefinedShape field : EntityTypes.declaredPersistentFields(type)) {
             builder = accessors(builder, field, slot++);
         }
         builder = builder
-                .defineField(Enhanced.FIELDS_FIELD, String[].class, Visibility.PUBLIC, Ownership.STATIC,
+                .defineField(Contract.FIELDS_FIELD, String[].class, Visibility.PUBLIC, Ownership.STATIC,
                         FieldManifestation.FINAL)
-                .defineField(Enhanced.VERSION_FIELD, int.class, Visibility.PUBLIC, Ownership.STATIC,
-                        FieldManifestation.FINAL).value(Enhanced.CONTRACT_VERSION)
+                .defineField(Contract.VERSION_FIELD, int.class, Visibility.PUBLIC, Ownership.STATIC,
+                        FieldManifestation.FINAL).value(Contract.VERSION)
                 .initializer(new SlotTable(EntityTypes.slotNames(type)));
         return noArgumentConstructor(builder, type);
     }
@@ -156,17 +172,12 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
                                                     int slot) {
         boolean relation = EntityTypes.isRelation(field);
         TypeDescription fieldType = field.getType().asErasure();
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(AccessorAdvice.Slot.class, slot);
         return builder
-                .defineMethod(Enhanced.READ_PREFIX + field.getName(), fieldType, Visibility.PUBLIC,
-                        MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
-                .intercept(mapping.to(relation ? AccessorAdvice.RelationRead.class : AccessorAdvice.ScalarRead.class)
-                        .wrap(FieldAccessor.ofField(field.getName())))
-                .defineMethod(Enhanced.WRITE_PREFIX + field.getName(), void.class, Visibility.PUBLIC,
-                        MethodManifestation.FINAL, SyntheticState.SYNTHETIC)
+                .defineMethod(Contract.READ_PREFIX + field.getName(), fieldType, ACCESSOR)
+                .intercept(new AccessorCode(field, slot, AccessorCode.Kind.of(relation, false)))
+                .defineMethod(Contract.WRITE_PREFIX + field.getName(), void.class, ACCESSOR)
                 .withParameters(fieldType)
-                .intercept(mapping.to(relation ? AccessorAdvice.RelationWrite.class : AccessorAdvice.ScalarWrite.class)
-                        .wrap(FieldAccessor.ofField(field.getName())));
+                .intercept(new AccessorCode(field, slot, AccessorCode.Kind.of(relation, true)));
     }
 
     /**
@@ -190,7 +201,7 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
                     Collections.emptyList(), Collections.emptyList(), Collections.emptyList(), null,
                     TypeDescription.Generic.UNDEFINED);
         } else {
-            throw new MappingException(type.getName() + " has no no-argument constructor, and its superclass "
+            throw new EnhancementException(type.getName() + " has no no-argument constructor, and its superclass "
                     + superType.getName() + " has none it can call: add a no-argument constructor (it may be private) "
                     + "to " + type.getSimpleName() + ", or a visible one to " + superType.getSimpleName() + ".");
         }
@@ -205,13 +216,13 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
         }
         Integer version = ClassFileSummary.of(classFile).version();
         if (version == null) {
-            throw new IllegalStateException(type.getName() + " implements " + Enhanced.class.getName()
-                    + " but has no " + Enhanced.VERSION_FIELD + ": only Weft's enhancer may implement it; remove "
+            throw new IllegalStateException(type.getName() + " implements " + Contract.ENHANCED
+                    + " but has no " + Contract.VERSION_FIELD + ": only Weft's enhancer may implement it; remove "
                     + "'implements Enhanced' from the class and let the enhancer add it.");
         }
-        if (version != Enhanced.CONTRACT_VERSION) {
+        if (version != Contract.VERSION) {
             throw new IllegalStateException(type.getName() + " was enhanced for Weft enhancement contract version "
-                    + version + ", but this enhancer and its runtime use version " + Enhanced.CONTRACT_VERSION
+                    + version + ", but this enhancer and its runtime use version " + Contract.VERSION
                     + ": rebuild it from source (mvn clean verify) with matching weft-core and weft-maven-plugin "
                     + "versions.");
         }

@@ -1,5 +1,6 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
 import dev.weft.test.Sqlite;

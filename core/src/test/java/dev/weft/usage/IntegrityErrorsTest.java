@@ -1,5 +1,10 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
+import dev.weft.ForeignKeyViolationException;
+import dev.weft.IntegrityException;
+import dev.weft.NotNullViolationException;
+import dev.weft.UniqueViolationException;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
 import dev.weft.test.Sqlite;

@@ -1,5 +1,8 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
+import dev.weft.Filter;
+import dev.weft.Query;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Color;
 import dev.weft.test.model.Product;

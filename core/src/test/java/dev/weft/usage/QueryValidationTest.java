@@ -1,5 +1,9 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
+import dev.weft.Filter;
+import dev.weft.Query;
+import dev.weft.QueryException;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;

@@ -1,5 +1,11 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
+import dev.weft.Entity;
+import dev.weft.Id;
+import dev.weft.MappedSuperclass;
+import dev.weft.MappingException;
+import dev.weft.WeftException;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.invalid.AmbiguousOwner;
 import dev.weft.test.invalid.BackrefAndMappedByDisagree;

@@ -1,5 +1,7 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
+import dev.weft.NotFoundException;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
 import dev.weft.test.Sqlite;

@@ -1,5 +1,8 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
+import dev.weft.MappingException;
+import dev.weft.RestrictViolationException;
 import dev.weft.test.Sqlite;
 import dev.weft.test.chinook.Album;
 import dev.weft.test.chinook.Artist;

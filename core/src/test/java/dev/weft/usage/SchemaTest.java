@@ -1,10 +1,11 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
-import dev.weft.test.Schema;
 import dev.weft.test.Schema.ColumnInfo;
 import dev.weft.test.Schema.ForeignKeyInfo;
+import dev.weft.test.Schema;
 import dev.weft.test.Sqlite;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Account;

@@ -124,15 +124,6 @@ class WeftAgentTest {
         assertTrue(Enhanced.class.isAssignableFrom(fixtures.type("example.library.Book")));
     }
 
-    @Test
-    void optionsNamePackages() {
-        assertEquals(List.of("com.acme", "org.foo"), WeftAgent.packages("packages=com.acme,org.foo"));
-        assertEquals(List.of(), WeftAgent.packages(null));
-        assertEquals(List.of(), WeftAgent.packages(""));
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> WeftAgent.packages("verbose"));
-        assertTrue(unknown.getMessage().contains("packages=com.acme,org.foo"));
-    }
-
     private static String capturingErrors(Runnable action) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -4,20 +4,14 @@ import dev.weft.agent.internal.TestClasses;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,22 +53,5 @@ class AgentForkedIT {
                 "write Book 1",
                 "relationWrite Book 2 Author(Le Guin)",
                 "name Ursula, title The Farthest Shore"), output.lines().toList(), output);
-    }
-
-    @Test
-    void theAgentJarCarriesRelocatedByteBuddyAndNoWeftRuntime() throws IOException {
-        try (JarFile jar = new JarFile(agentJar().toFile())) {
-            Attributes manifest = jar.getManifest().getMainAttributes();
-            assertEquals(WeftAgent.class.getName(), manifest.getValue("Premain-Class"));
-            assertEquals(WeftAgent.class.getName(), manifest.getValue("Agent-Class"));
-            assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
-            assertEquals("dev.weft.agent", manifest.getValue("Automatic-Module-Name"));
-            List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
-            assertTrue(names.contains("dev/weft/agent/shaded/bytebuddy/ByteBuddy.class"), "Byte Buddy is relocated");
-            assertTrue(names.contains("dev/weft/agent/shaded/bytebuddy/agent/ByteBuddyAgent.class"));
-            assertFalse(names.stream().anyMatch(name -> name.startsWith("net/bytebuddy/")), "no unrelocated Byte Buddy");
-            assertFalse(names.stream().anyMatch(name -> name.startsWith("dev/weft/internal/")
-                    || name.matches("dev/weft/[A-Za-z]+\\.class")), "weft-core is not in the agent jar");
-        }
     }
 }

@@ -1,5 +1,8 @@
-package dev.weft;
+package dev.weft.usage;
 
+import dev.weft.Database;
+import dev.weft.Query;
+import dev.weft.WeftException;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
 import dev.weft.test.Sqlite;

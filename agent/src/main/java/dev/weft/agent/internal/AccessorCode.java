@@ -1,0 +1,105 @@
+package dev.weft.agent.internal;
+
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.scaffold.InstrumentedType;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.bytecode.ByteCodeAppender;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
+import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
+import net.bytebuddy.implementation.bytecode.member.FieldAccess;
+import net.bytebuddy.implementation.bytecode.member.MethodReturn;
+import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * The body of a generated accessor, {@code $weft$read$f()} or {@code $weft$write$f(value)}:
+ * <pre>{@code
+ * FieldInterceptor interceptor = this.$weft$interceptor();
+ * if (interceptor != null) {
+ *     interceptor.beforeRead(this, slot);          // or beforeWrite / beforeRelationRead / beforeRelationWrite
+ * }
+ * return this.f;                                   // or this.f = value;
+ * }</pre>
+ * Written as bytecode because the contract types are known by name only ({@link Contract}). The interceptor is
+ * read through the interface method, not the field: in an entity that extends a {@code @MappedSuperclass} the
+ * field is private to the superclass. A scalar write announces only the slot, so that it costs no boxing.
+ */
+final class AccessorCode implements Implementation {
+
+    enum Kind {
+        SCALAR_READ(Contract.BEFORE_READ, false),
+        SCALAR_WRITE(Contract.BEFORE_WRITE, true),
+        RELATION_READ(Contract.BEFORE_RELATION_READ, false),
+        RELATION_WRITE(Contract.BEFORE_RELATION_WRITE, true);
+
+        private final String callback;
+        private final boolean write;
+
+        Kind(String callback, boolean write) {
+            this.callback = callback;
+            this.write = write;
+        }
+
+        static Kind of(boolean relation, boolean write) {
+            if (relation) {
+                return write ? RELATION_WRITE : RELATION_READ;
+            }
+            return write ? SCALAR_WRITE : SCALAR_READ;
+        }
+    }
+
+    private final FieldDescription field;
+    private final int slot;
+    private final Kind kind;
+
+    AccessorCode(FieldDescription field, int slot, Kind kind) {
+        this.field = field;
+        this.slot = slot;
+        this.kind = kind;
+    }
+
+    @Override
+    public InstrumentedType prepare(InstrumentedType instrumentedType) {
+        return instrumentedType;
+    }
+
+    @Override
+    public ByteCodeAppender appender(Target target) {
+        return this::apply;
+    }
+
+    private ByteCodeAppender.Size apply(MethodVisitor code, Context context, MethodDescription method) {
+        String interceptor = Contract.FIELD_INTERCEPTOR.replace('.', '/');
+        int local = method.getStackSize(); // the first free local variable, after this and the value
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitMethodInsn(Opcodes.INVOKEINTERFACE, Contract.ENHANCED.replace('.', '/'), Contract.INTERCEPTOR_FIELD,
+                "()L" + interceptor + ";", true);
+        code.visitVarInsn(Opcodes.ASTORE, local);
+        code.visitVarInsn(Opcodes.ALOAD, local);
+        Label attached = new Label();
+        code.visitJumpInsn(Opcodes.IFNULL, attached);
+        code.visitVarInsn(Opcodes.ALOAD, local);
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        IntegerConstant.forValue(slot).apply(code, context);
+        String descriptor = Contract.SLOT_DESCRIPTOR;
+        if (kind == Kind.RELATION_WRITE) {
+            code.visitVarInsn(Opcodes.ALOAD, 1);
+            descriptor = Contract.RELATION_WRITE_DESCRIPTOR;
+        }
+        code.visitMethodInsn(Opcodes.INVOKEINTERFACE, interceptor, kind.callback, descriptor, true);
+        code.visitLabel(attached);
+        code.visitFrame(Opcodes.F_APPEND, 1, new Object[] {interceptor}, 0, null);
+        StackManipulation access = kind.write
+                ? new StackManipulation.Compound(MethodVariableAccess.loadThis(),
+                        MethodVariableAccess.of(field.getType()).loadFrom(1), FieldAccess.forField(field).write(),
+                        MethodReturn.VOID)
+                : new StackManipulation.Compound(MethodVariableAccess.loadThis(), FieldAccess.forField(field).read(),
+                        MethodReturn.of(field.getType()));
+        StackManipulation.Size size = access.apply(code, context);
+        int callStack = kind == Kind.RELATION_WRITE ? 4 : 3;
+        return new ByteCodeAppender.Size(Math.max(callStack, size.getMaximalSize()), local + 1);
+    }
+}
