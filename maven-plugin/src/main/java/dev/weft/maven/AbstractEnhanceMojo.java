@@ -1,7 +1,6 @@
 package dev.weft.maven;
 
 import dev.weft.agent.internal.ClassFolderEnhancer;
-import dev.weft.agent.internal.Scope;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -71,7 +70,7 @@ abstract class AbstractEnhanceMojo extends AbstractMojo {
         MappingValidation.Outcome validation = new MappingValidation.Outcome(0, Map.of());
         if (validate) {
             try {
-                validation = MappingValidation.run(folder, classPath, Scope.packages(scope)::includes,
+                validation = MappingValidation.run(folder, classPath, MappingValidation.inPackages(scope),
                         result.failures().keySet());
             } catch (IOException e) {
                 throw new MojoExecutionException("Weft could not validate " + folder + ": " + e.getMessage(), e);

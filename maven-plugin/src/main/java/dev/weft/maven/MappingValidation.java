@@ -173,6 +173,22 @@ final class MappingValidation {
     }
 
     /**
+     * The classes in the given packages or their sub-packages; every class when there are none. The same filter as the
+     * enhancer's {@code packages} (not its {@code Scope} itself: its signature carries a Byte Buddy type, which is not
+     * on this module's compile class path when weft-agent is its unshaded classes folder, in {@code mvn compile}).
+     */
+    static Predicate<String> inPackages(Collection<String> packages) {
+        List<String> prefixes = new ArrayList<>();
+        for (String name : packages) {
+            String trimmed = name == null ? "" : name.trim();
+            if (!trimmed.isEmpty()) {
+                prefixes.add(trimmed.endsWith(".") ? trimmed : trimmed + ".");
+            }
+        }
+        return prefixes.isEmpty() ? name -> true : name -> prefixes.stream().anyMatch(name::startsWith);
+    }
+
+    /**
      * The classes of the folder that use {@code dev.weft.Entity} in their constant pool, sorted: a superset of the
      * entities, found without loading anything. Whether the annotation is on the class is checked once loaded.
      */

@@ -134,6 +134,14 @@ class EnhanceMojoTest {
     }
 
     @Test
+    void entitiesInThePackagesOrTheirSubPackagesAreValidated() throws Exception {
+        copy("Item", "Order");
+        mojo.packages = List.of("com.acme", " example ");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().contains("example.shop.Order: Order.item uses"), failure.getMessage());
+    }
+
+    @Test
     void entitiesWithoutWeftCoreOnTheClassPathCannotBeValidated() throws Exception {
         copy("Item");
         mojo.classpathElements = List.of(classes.toString());
