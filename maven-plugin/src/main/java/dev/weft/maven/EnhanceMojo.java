@@ -12,8 +12,9 @@ import java.util.List;
  * Enhances the module's classes ({@code target/classes}) in place: {@code @Entity} and {@code @MappedSuperclass}
  * classes get the enhancement contract, and direct reads and writes of their persistent fields in every class of
  * the module are rewritten into intercepted calls, including fields of entities that come from dependency jars.
- * Safe to run twice: classes already enhanced are skipped. A class that cannot be enhanced (a mapping error)
- * fails the build with the reason.
+ * Safe to run twice: classes already enhanced are skipped. A class that cannot be enhanced fails the build with the
+ * reason. Then the entities are validated with the mapping rules of the module's own weft-core, and a mapping error
+ * fails the build with its {@code MappingException} message ({@code validate}, on by default).
  *
  * <p>Bound to {@code process-classes}. Its companion {@code enhance-tests} does the same for
  * {@code target/test-classes} in {@code process-test-classes}; a consumer lists both goals:

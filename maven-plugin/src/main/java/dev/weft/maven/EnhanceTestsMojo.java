@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Enhances the module's test classes ({@code target/test-classes}) in place, like {@code enhance} does for the
- * main classes: test entities are enhanced, and test code that reads entity fields directly (of main or test
- * entities) is rewritten. Bound to {@code process-test-classes}; skipped with {@code -Dweft.skip} and, like the
+ * main classes: test entities are enhanced and validated against the test class path, and test code that reads
+ * entity fields directly (of main or test entities) is rewritten. Bound to {@code process-test-classes}; skipped with {@code -Dweft.skip} and, like the
  * tests themselves, with {@code -Dmaven.test.skip}.
  */
 @Mojo(name = "enhance-tests", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,

@@ -2,6 +2,7 @@ package dev.weft.maven;
 
 import dev.weft.Entity;
 import dev.weft.internal.enhance.Enhanced;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class EnhanceMojoTest {
         copy("Item", "Cart");
         mojo.execute();
         assertEquals(1, infos.size(), infos.toString());
-        assertTrue(infos.get(0).matches("Weft enhanced 2 classes in \\d+ ms"), infos.get(0));
+        assertTrue(infos.get(0).matches("Weft enhanced 2 classes in \\d+ ms \\(validated 1 entity\\)"), infos.get(0));
         try (URLClassLoader loader = childFirst(classes)) {
             Class<?> item = loader.loadClass("example.shop.Item");
             assertTrue(Enhanced.class.isAssignableFrom(item));
@@ -74,6 +75,79 @@ class EnhanceMojoTest {
         assertTrue(failure.getMessage().contains("Weft could not enhance 1 class in "), failure.getMessage());
         assertTrue(failure.getMessage().contains("example.shop.Broken: example.shop.Broken.code is final: make it "
                 + "non-final"), failure.getMessage());
+    }
+
+    @Test
+    void aMappingErrorFailsTheBuildWithCoresMessageNamingTheClass() throws Exception {
+        copy("Item", "Order", "Cart");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("Weft found 1 mapping error in " + classes + ":" + System.lineSeparator()
+                + "  example.shop.Order: Order.item uses onDelete = SET_NULL but its key is not nullable: add "
+                + "nullable = true, or choose CASCADE or RESTRICT.", failure.getMessage());
+        assertTrue(infos.isEmpty(), infos.toString());
+    }
+
+    @Test
+    void everyMappingErrorIsReportedOnceUnderTheClassItNames() throws Exception {
+        copy("Item", "Order", "Line", "Coupon");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("Weft found 2 mapping errors in "), message);
+        assertTrue(message.contains("  example.shop.Coupon: example.shop.Coupon has no @Id field"), message);
+        assertTrue(message.contains("  example.shop.Order: Order.item uses onDelete = SET_NULL"), message);
+        assertFalse(message.contains("example.shop.Line"), message);
+    }
+
+    @Test
+    void aMappingErrorFailsTheSecondRunTooThoughNothingIsLeftToEnhance() throws Exception {
+        copy("Item", "Order");
+        assertThrows(MojoFailureException.class, mojo::execute);
+        MojoFailureException again = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(again.getMessage().contains("example.shop.Order: Order.item uses onDelete = SET_NULL"),
+                again.getMessage());
+    }
+
+    @Test
+    void enhancementAndMappingErrorsAreReportedTogether() throws Exception {
+        copy("Item", "Broken", "Order");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("Weft could not enhance 1 class in "), message);
+        assertTrue(message.contains(System.lineSeparator() + "Weft found 1 mapping error in "), message);
+        assertTrue(message.contains("example.shop.Order: Order.item uses onDelete = SET_NULL"), message);
+    }
+
+    @Test
+    void validateFalseOnlyEnhances() throws Exception {
+        copy("Item", "Order");
+        mojo.validate = false;
+        mojo.execute();
+        assertTrue(infos.get(0).matches("Weft enhanced 2 classes in \\d+ ms"), infos.toString());
+    }
+
+    @Test
+    void entitiesOutsideThePackagesAreNotValidated() throws Exception {
+        copy("Item", "Order");
+        mojo.packages = List.of("com.acme");
+        mojo.execute();
+        assertTrue(infos.get(0).matches("Weft enhanced 0 classes in \\d+ ms"), infos.toString());
+    }
+
+    @Test
+    void entitiesInThePackagesOrTheirSubPackagesAreValidated() throws Exception {
+        copy("Item", "Order");
+        mojo.packages = List.of("com.acme", " example ");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().contains("example.shop.Order: Order.item uses"), failure.getMessage());
+    }
+
+    @Test
+    void entitiesWithoutWeftCoreOnTheClassPathCannotBeValidated() throws Exception {
+        copy("Item");
+        mojo.classpathElements = List.of(classes.toString());
+        MojoExecutionException failure = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(failure.getMessage().startsWith("Weft cannot validate the mapping: the module's class path has no "
+                + "weft-core"), failure.getMessage());
     }
 
     @Test

@@ -1,0 +1,9 @@
+package com.example.pets;
+
+import dev.weft.Entity;
+
+/** Wrong: no @Id. */
+@Entity
+public class Vet {
+    public String name;
+}

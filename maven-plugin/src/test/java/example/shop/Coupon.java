@@ -1,0 +1,9 @@
+package example.shop;
+
+import dev.weft.Entity;
+
+/** Enhanced, but mapped wrongly: no @Id. */
+@Entity
+public class Coupon {
+    public String code;
+}
