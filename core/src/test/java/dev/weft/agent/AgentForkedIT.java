@@ -1,7 +1,10 @@
 package dev.weft.agent;
 
+import dev.weft.agent.internal.ChildFirstLoader;
+import dev.weft.agent.internal.ClassFolderEnhancer;
 import dev.weft.agent.internal.TestClasses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged agent jar in a real, forked JVM: {@code java -javaagent:weft-agent.jar=packages=example} running
- * {@code example.app.AgentMain}, which reads and writes entity fields directly from another package. Run by
+ * fixtures that read and write entity fields directly from another package, with a recording interceptor and with
+ * the runtime, whose behaviour must be the same as on classes enhanced at build time. Run by
  * failsafe after {@code package}, which builds the shaded jar ({@code weft.agent.jar}).
  */
 class AgentForkedIT {
@@ -27,15 +31,17 @@ class AgentForkedIT {
         return Path.of(jar);
     }
 
-    @Test
-    void directFieldAccessFromAnotherPackageIsInterceptedUnderTheJavaagent() throws Exception {
+    /** Runs {@code mainClass} in {@code java -javaagent:weft-agent.jar=packages=example} and returns its output. */
+    private static List<String> underTheAgent(String mainClass) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-javaagent:" + agentJar() + "=packages=example");
         command.add("-cp");
-        // the fixtures and weft-core only: Byte Buddy comes from the agent jar, relocated
-        command.add(TestClasses.folder() + File.pathSeparator + TestClasses.core());
-        command.add("example.app.AgentMain");
+        // the fixtures, weft-core and its two dependencies: Byte Buddy comes from the agent jar, relocated
+        command.add(String.join(File.pathSeparator, TestClasses.folder().toString(), TestClasses.core().toString(),
+                TestClasses.codeSource(org.sqlite.JDBC.class).toString(),
+                TestClasses.codeSource(com.github.benmanes.caffeine.cache.Caffeine.class).toString()));
+        command.add(mainClass);
         Path errors = Files.createTempFile("weft-agent-it", ".err");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,6 +51,12 @@ class AgentForkedIT {
         assertEquals(0, process.exitValue(), output + error);
         // nothing on stderr: no enhancement failure, and no Unsafe warning from Byte Buddy on JDK 24+
         assertEquals(List.of(), error.lines().filter(line -> !line.contains("Sharing is only supported")).toList());
+        return output.lines().toList();
+    }
+
+    @Test
+    void directFieldAccessFromAnotherPackageIsInterceptedUnderTheJavaagent() throws Exception {
+        List<String> output = underTheAgent("example.app.AgentMain");
         assertEquals(List.of(
                 "enhanced true",
                 "fields [id, title, author, pages]",
@@ -52,6 +64,25 @@ class AgentForkedIT {
                 "read Author 2",
                 "write Book 1",
                 "relationWrite Book 2 Author(Le Guin)",
-                "name Ursula, title The Farthest Shore"), output.lines().toList(), output);
+                "name Ursula, title The Farthest Shore"), output, String.join("\n", output));
+    }
+
+    @Test
+    void theRuntimeBehavesTheSameOnClassesEnhancedByTheAgentAndAtBuildTime(@TempDir Path folder) throws Exception {
+        List<String> agent = underTheAgent("example.app.LibraryScenario");
+
+        TestClasses.copy(folder, "example/library/", "example/app/");
+        ClassFolderEnhancer.enhance(folder, TestClasses.classPath(), List.of());
+        ClassLoader loader = new ChildFirstLoader(folder, getClass().getClassLoader());
+        @SuppressWarnings("unchecked")
+        List<String> buildTime = (List<String>) loader.loadClass("example.app.LibraryScenario").getMethod("run")
+                .invoke(null);
+
+        assertEquals(buildTime, agent);
+        assertEquals("enhanced true", agent.get(0));
+        assertEquals("author Ursula after 2 statements", agent.get(1), "the book, then its hollow author on first read");
+        assertEquals(2, agent.stream().filter(line -> line.startsWith("wrote UPDATE")).count(), String.join("\n", agent));
+        assertTrue(agent.contains("wrote UPDATE \"books\" SET \"pages\" = ? WHERE \"id\" = ?"), String.join("\n", agent));
+        assertEquals("reloaded The Farthest Shore, 224 pages, by Ursula K. Le Guin", agent.get(agent.size() - 1));
     }
 }

@@ -18,8 +18,9 @@ package dev.weft.internal.enhance;
  *   <li>a no-argument constructor, when the class has none, for loading rows.</li>
  * </ul>
  * Every {@code GETFIELD}/{@code PUTFIELD} of a persistent field, in the entity and in any other enhanced
- * class, becomes a call of the read or write method. The enhancer touches nothing else: not
- * {@code toString}, {@code equals} or {@code hashCode}, which therefore read fields like any other code.
+ * class, becomes a call of the read or write method, except reads inside an entity's own {@code toString},
+ * {@code equals} and {@code hashCode}, which stay plain so that they never load a row. The enhancer adds or
+ * changes nothing else.
  */
 public interface Enhanced {
 

@@ -8,6 +8,8 @@ import dev.weft.Id;
 import dev.weft.ManyToMany;
 import dev.weft.MappedSuperclass;
 import dev.weft.MappingException;
+import dev.weft.NotEnhancedException;
+import dev.weft.internal.enhance.Enhanced;
 import dev.weft.OneToMany;
 import dev.weft.OneToOne;
 import dev.weft.internal.types.ColumnType;
@@ -19,6 +21,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +54,7 @@ final class EntityReader {
 
     private EntityMeta read() {
         checkClass();
-        List<Field> fields = persistentFields();
+        List<Field> fields = inSlotOrder(persistentFields());
         List<Property> properties = new ArrayList<>();
         ColumnProperty id = null;
         Map<String, Field> columnsSeen = new HashMap<>();
@@ -78,8 +81,67 @@ final class EntityReader {
             throw new MappingException(type.getName() + " has no @Id field: add one, e.g. '@Id public long id;' "
                     + "(generated) or '@Id public String code;' (assigned by the application).");
         }
+        checkEnhanced();
         return new EntityMeta(type, tableName(), id, GENERATED_ID_TYPES.contains(id.field().getType()), properties,
                 new ReflectiveEntityAccess(type, fields));
+    }
+
+    /**
+     * The fields in the slot order the enhancer wrote into the class ({@code $weft$fields}), which the enhanced
+     * code passes to the interceptor. An unenhanced class keeps declaration order: it is refused once its mapping
+     * has been checked, so that a mapping error, which may be why it was not enhanced, is reported first.
+     */
+    private List<Field> inSlotOrder(List<Field> fields) {
+        String[] slots = enhancedSlots();
+        if (slots == null) {
+            return fields;
+        }
+        Map<String, Field> byName = new HashMap<>();
+        fields.forEach(field -> byName.put(field.getName(), field));
+        List<Field> ordered = new ArrayList<>();
+        for (String name : slots) {
+            Field field = byName.remove(name);
+            if (field == null) {
+                break;
+            }
+            ordered.add(field);
+        }
+        if (ordered.size() != slots.length || !byName.isEmpty()) {
+            throw new NotEnhancedException(type.getName() + " was enhanced for the fields " + Arrays.toString(slots)
+                    + " but declares " + fields.stream().map(Field::getName).toList() + ": it was enhanced from an "
+                    + "older version of its source; rebuild it (mvn clean verify).");
+        }
+        return ordered;
+    }
+
+    /** The slot names the enhancer recorded, or {@code null} if the class itself is not enhanced. */
+    private String[] enhancedSlots() {
+        if (!Arrays.asList(type.getInterfaces()).contains(Enhanced.class)) {
+            return null;
+        }
+        try {
+            int version = type.getField(Enhanced.VERSION_FIELD).getInt(null);
+            if (version != Enhanced.CONTRACT_VERSION) {
+                throw new NotEnhancedException(type.getName() + " was enhanced for Weft enhancement contract version "
+                        + version + ", but this weft-core uses version " + Enhanced.CONTRACT_VERSION + ": rebuild it "
+                        + "(mvn clean verify) with the weft-maven-plugin or weft-agent of this Weft release.");
+            }
+            return (String[]) type.getField(Enhanced.FIELDS_FIELD).get(null);
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw new NotEnhancedException(type.getName() + " implements " + Enhanced.class.getName() + " but lacks "
+                    + "what Weft's enhancer writes (" + e.getMessage() + "): remove 'implements Enhanced' from the "
+                    + "class and let the enhancer add it.", e);
+        }
+    }
+
+    private void checkEnhanced() {
+        if (enhancedSlots() == null) {
+            throw new NotEnhancedException(type.getName() + " is not enhanced: Weft's bytecode enhancement tracks "
+                    + "changed fields and loads references and relations when they are read. Enable it at build time "
+                    + "with the weft-maven-plugin (goals enhance and enhance-tests), at start-up with "
+                    + "-javaagent:weft-agent.jar, or in tests and IDEs with dev.weft.agent.WeftAgent.install() before "
+                    + "the entity classes are loaded.");
+        }
     }
 
     private void checkClass() {

@@ -71,7 +71,7 @@ public final class Deleter {
             effects.apply(journal);
             journal.touch(entity);
             context.evict(entity);
-            context.track(entity, new EntityState(EntityState.Status.DELETED, null));
+            context.track(entity, meta, EntityState.Status.DELETED, null, 0);
             return null;
         });
     }

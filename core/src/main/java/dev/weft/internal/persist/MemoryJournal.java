@@ -16,7 +16,7 @@ import java.util.Map;
 public final class MemoryJournal {
 
     private record Before(EntityMeta meta, Object id, Object[] fields, EntityState.Status status, Object[] snapshot,
-                          boolean cached) {
+                          long dirty, boolean cached) {
     }
 
     private final PersistenceContext context;
@@ -41,7 +41,7 @@ public final class MemoryJournal {
         Object id = fields[0];
         EntityState state = context.trackedState(entity);
         before.put(entity, new Before(meta, id, fields, state == null ? null : state.status(),
-                state == null ? null : PersistenceContext.copy(state.snapshot()),
+                state == null ? null : PersistenceContext.copy(state.snapshot()), state == null ? 0 : state.dirtyBits(),
                 id != null && context.cached(meta, id) == entity));
         order.add(entity);
     }
@@ -62,7 +62,7 @@ public final class MemoryJournal {
             if (b.status == null) {
                 context.forget(entity);
             } else {
-                context.track(entity, new EntityState(b.status, b.snapshot));
+                context.track(entity, b.meta, b.status, b.snapshot, b.dirty);
             }
             if (b.cached) {
                 context.cache(b.meta, b.id, entity);

@@ -2,8 +2,10 @@ package dev.weft.internal.persist;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.weft.DetachedException;
 import dev.weft.IdentityMap;
 import dev.weft.WeftException;
+import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
@@ -26,12 +28,27 @@ public final class PersistenceContext {
     private final Metamodel metamodel;
     private final IdentityMap mode;
     private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
-    // Keyed by identity (Caffeine compares weak keys with ==), so entity equals/hashCode never run.
-    private final Cache<Object, EntityState> states = Caffeine.newBuilder().weakKeys().build();
+    private final RowLoader rowLoader;
+    private volatile boolean closed;
 
-    public PersistenceContext(Metamodel metamodel, IdentityMap mode) {
+    /**
+     * @param rowLoader loads the row of a hollow reference when the application first reads one of its fields
+     */
+    public PersistenceContext(Metamodel metamodel, IdentityMap mode, RowLoader rowLoader) {
         this.metamodel = metamodel;
         this.mode = mode;
+        this.rowLoader = rowLoader;
+    }
+
+    /** Fills a hollow reference from its row; the query side of the database implements it. */
+    @FunctionalInterface
+    public interface RowLoader {
+        /**
+         * Reads the row of {@code id} into {@code entity} through {@link #fill}.
+         *
+         * @return false if there is no such row
+         */
+        boolean load(PersistenceContext context, EntityMeta meta, Object entity, Object id);
     }
 
     /** The metadata of the entity's class. */
@@ -45,29 +62,53 @@ public final class PersistenceContext {
         return meta != null ? meta : metamodel.register(List.of(type)).get(0);
     }
 
-    /** The state of an instance; an instance the database never saw is NEW. */
+    /** The state of an instance; an instance this database never saw is NEW. */
     public EntityState state(Object entity) {
-        EntityState state = states.getIfPresent(entity);
-        return state != null ? state : new EntityState(EntityState.Status.NEW, null);
+        EntityState state = trackedState(entity);
+        return state != null ? state : new EntityState(this, meta(entity), EntityState.Status.NEW, null, 0);
     }
 
-    /** The state the context tracks for an instance, or {@code null} for one it never saw. */
+    /**
+     * The state this database tracks for an instance, or {@code null} for one it never saw. The state is the
+     * instance's interceptor: registration guarantees that entity classes are enhanced. An instance saved to
+     * another database is new here.
+     */
     EntityState trackedState(Object entity) {
-        return states.getIfPresent(entity);
+        return ((Enhanced) entity).$weft$interceptor() instanceof EntityState state && state.context() == this
+                ? state : null;
     }
 
     /** Whether an instance is new: never saved here, so {@code save} would insert it. */
     public boolean isNew(Object entity) {
-        EntityState state = states.getIfPresent(entity);
+        EntityState state = trackedState(entity);
         return state == null || state.status() == EntityState.Status.NEW;
     }
 
-    void track(Object entity, EntityState state) {
-        states.put(entity, state);
+    EntityState track(Object entity, EntityMeta meta, EntityState.Status status, Object[] snapshot, long dirty) {
+        EntityState state = new EntityState(this, meta, status, snapshot, dirty);
+        ((Enhanced) entity).$weft$interceptor(state);
+        return state;
     }
 
     void forget(Object entity) {
-        states.invalidate(entity);
+        if (trackedState(entity) != null) {
+            ((Enhanced) entity).$weft$interceptor(null);
+        }
+    }
+
+    /** Called by a hollow reference's state on the first access of a field other than its id. */
+    boolean loadHollow(EntityMeta meta, Object entity, Object id) {
+        if (closed) {
+            throw new DetachedException("cannot load " + meta.name() + "#" + id + ": this object is a reference to its "
+                    + "row, and its Database was closed before a field other than the id was read; read what you need "
+                    + "before closing, or get the object again from an open Database.");
+        }
+        return rowLoader.load(this, meta, entity, id);
+    }
+
+    /** The database was closed: references can no longer load their rows. */
+    public void close() {
+        closed = true;
     }
 
     public Object cached(EntityMeta meta, Object id) {
@@ -111,7 +152,7 @@ public final class PersistenceContext {
         if (entity != null) {
             journal.touch(entity);
             evict(entity);
-            track(entity, new EntityState(EntityState.Status.DELETED, null));
+            track(entity, meta, EntityState.Status.DELETED, null, 0);
         }
     }
 
@@ -128,7 +169,7 @@ public final class PersistenceContext {
         return identityMap(meta).get(id, key -> {
             Object hollow = meta.access().newInstance();
             meta.access().set(hollow, meta.id().slot(), key);
-            track(hollow, new EntityState(EntityState.Status.HOLLOW, null));
+            track(hollow, meta, EntityState.Status.HOLLOW, null, 0);
             return hollow;
         });
     }
@@ -141,12 +182,33 @@ public final class PersistenceContext {
         Object id = meta.id().type().read(row, offset);
         Object existing = cached(meta, id);
         if (existing != null) {
-            EntityState state = states.getIfPresent(existing);
+            EntityState state = trackedState(existing);
             if (state == null || state.status() != EntityState.Status.HOLLOW) {
                 return existing;
             }
         }
         Object entity = existing != null ? existing : meta.access().newInstance();
+        fill(meta, entity, id, row, offset);
+        if (existing == null) {
+            // Another thread may have made the same row's instance meanwhile (a reference): keep one.
+            Object winner = identityMap(meta).asMap().putIfAbsent(id, entity);
+            if (winner != null && winner != entity) {
+                forget(entity);
+                EntityState winnerState = trackedState(winner);
+                if (winnerState != null && winnerState.status() == EntityState.Status.HOLLOW) {
+                    return hydrate(meta, row, offset);
+                }
+                return winner;
+            }
+        }
+        return entity;
+    }
+
+    /**
+     * Sets the fields of {@code entity} from the row at the cursor (columns from {@code offset}, in the entity's
+     * column order) and makes it MANAGED with that row as its snapshot.
+     */
+    public void fill(EntityMeta meta, Object entity, Object id, ResultSet row, int offset) throws SQLException {
         List<ColumnProperty> columns = meta.columns();
         Object[] snapshot = new Object[columns.size()];
         snapshot[0] = id;
@@ -165,25 +227,12 @@ public final class PersistenceContext {
             }
             meta.access().set(entity, column.slot(), value);
         }
-        EntityState state = states.getIfPresent(entity);
+        EntityState state = trackedState(entity);
         if (state == null) {
-            track(entity, new EntityState(EntityState.Status.MANAGED, snapshot));
+            track(entity, meta, EntityState.Status.MANAGED, snapshot, 0);
         } else {
             state.loaded(snapshot);
         }
-        if (existing == null) {
-            // Another thread may have made the same row's instance meanwhile (a reference): keep one.
-            Object winner = identityMap(meta).asMap().putIfAbsent(id, entity);
-            if (winner != null && winner != entity) {
-                forget(entity);
-                EntityState winnerState = states.getIfPresent(winner);
-                if (winnerState != null && winnerState.status() == EntityState.Status.HOLLOW) {
-                    return hydrate(meta, row, offset);
-                }
-                return winner;
-            }
-        }
-        return entity;
     }
 
     /**
@@ -193,7 +242,7 @@ public final class PersistenceContext {
     public void updatedRow(EntityMeta meta, Object id, List<ColumnProperty> columns, List<Object> newValues,
                            MemoryJournal journal) {
         Object entity = cached(meta, id);
-        EntityState state = entity == null ? null : states.getIfPresent(entity);
+        EntityState state = entity == null ? null : trackedState(entity);
         if (state == null || state.status() != EntityState.Status.MANAGED) {
             return;
         }

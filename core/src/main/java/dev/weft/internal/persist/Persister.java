@@ -75,6 +75,9 @@ public final class Persister {
     private void write(Object entity, SavePlan plan, Undo undo) throws SQLException {
         EntityMeta meta = context.meta(entity);
         EntityState state = context.state(entity);
+        if (state.status() == EntityState.Status.MANAGED && !state.isDirty() && plan.deferredOf(entity).isEmpty()) {
+            return; // no field was written since it was loaded or saved
+        }
         Object[] values = context.columnValues(meta, entity);
         for (SavePlan.Deferred deferred : plan.deferredOf(entity)) {
             values[deferred.key().columnIndex()] = null;
@@ -115,8 +118,7 @@ public final class Persister {
             throw errors.writeFailed(e, meta, entity, values, true);
         }
         undo.onCommit(() -> {
-            EntityState state = new EntityState(EntityState.Status.MANAGED, values);
-            context.track(entity, state);
+            context.track(entity, meta, EntityState.Status.MANAGED, values, 0);
             context.cache(meta, values[0], entity);
         });
     }
@@ -128,8 +130,9 @@ public final class Persister {
         }
         List<ColumnProperty> changed = new ArrayList<>();
         for (int i = 1; i < values.length; i++) {
-            if (PersistenceContext.changed(snapshot, values, i)) {
-                changed.add(meta.columns().get(i));
+            ColumnProperty column = meta.columns().get(i);
+            if (state.isDirty(column.slot()) && PersistenceContext.changed(snapshot, values, i)) {
+                changed.add(column);
             }
         }
         if (PersistenceContext.changed(snapshot, values, 0)) {
@@ -282,7 +285,7 @@ public final class Persister {
                 values[0] = narrowId(m, ids.get(i));
                 m.access().set(entity, m.id().slot(), values[0]);
                 undo.onCommit(() -> {
-                    context.track(entity, new EntityState(EntityState.Status.MANAGED, values));
+                    context.track(entity, m, EntityState.Status.MANAGED, values, 0);
                     context.cache(m, values[0], entity);
                 });
             }

@@ -2,14 +2,11 @@ package dev.weft.internal.query;
 
 import dev.weft.Query;
 import dev.weft.internal.jdbc.Connector;
-import dev.weft.internal.jdbc.SqlFailure;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +19,12 @@ public final class QueryEngine {
     final Deleter deleter;
     final ErrorTranslator errors;
 
-    public QueryEngine(Connector connector, PersistenceContext context, Deleter deleter, ErrorTranslator errors) {
+    private final PointSelect pointSelect;
+
+    public QueryEngine(Connector connector, PersistenceContext context, Deleter deleter, ErrorTranslator errors,
+                       PointSelect pointSelect) {
         this.connector = connector;
+        this.pointSelect = pointSelect;
         this.context = context;
         this.deleter = deleter;
         this.errors = errors;
@@ -41,23 +42,9 @@ public final class QueryEngine {
         return columnLists.computeIfAbsent(meta, m -> sql(m).columns());
     }
 
-    private final Map<EntityMeta, String> findById = new ConcurrentHashMap<>();
-
     /** The object of the row with this id, read with one prepared point select. */
     public <T> Optional<T> find(Class<T> type, EntityMeta meta, Object id) {
-        String sql = findById.computeIfAbsent(meta, m -> "SELECT " + columnList(m) + " FROM " + sql(m).from()
-                + " WHERE " + sql(m).id() + " = ?");
-        try {
-            return connector.withConnection(() -> {
-                PreparedStatement statement = connector.prepare(sql);
-                meta.id().type().bind(statement, 1, id);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(type.cast(context.hydrate(meta, rows, 1))) : Optional.<T>empty();
-                }
-            });
-        } catch (SqlFailure failure) {
-            throw ErrorTranslator.unexplained("cannot load " + meta.name() + "#" + id, failure.sqlException());
-        }
+        return pointSelect.find(context, type, meta, id);
     }
 
     /** A query over every row of the entity. */

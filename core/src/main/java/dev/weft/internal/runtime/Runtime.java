@@ -13,6 +13,7 @@ import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 import dev.weft.internal.persist.Persister;
+import dev.weft.internal.query.PointSelect;
 import dev.weft.internal.query.QueryEngine;
 import dev.weft.internal.schema.SchemaManager;
 
@@ -36,12 +37,13 @@ public final class Runtime {
     public Runtime(DatabaseConfig config) {
         this.connector = new Connector(new SqliteDialect(), new ConnectionSettings(config.path(), BUSY_TIMEOUT_MILLIS),
                 config.statementListener());
-        this.context = new PersistenceContext(metamodel, config.identityMap());
+        PointSelect pointSelect = new PointSelect(connector);
+        this.context = new PersistenceContext(metamodel, config.identityMap(), pointSelect);
         this.schema = new SchemaManager(connector);
         ErrorTranslator errors = new ErrorTranslator(connector, context);
         this.persister = new Persister(connector, context, errors);
         this.deleter = new Deleter(connector, context);
-        this.queries = new QueryEngine(connector, context, deleter, errors);
+        this.queries = new QueryEngine(connector, context, deleter, errors, pointSelect);
     }
 
     public void register(List<Class<?>> types) {
@@ -109,6 +111,7 @@ public final class Runtime {
     }
 
     public void close() {
+        context.close();
         connector.close();
     }
 

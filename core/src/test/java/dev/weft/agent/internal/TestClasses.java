@@ -52,7 +52,7 @@ public final class TestClasses {
         return target;
     }
 
-    private static Path codeSource(Class<?> type) {
+    public static Path codeSource(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
