@@ -36,6 +36,9 @@ class AgentForkedIT {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-javaagent:" + agentJar() + "=packages=example");
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc loads its native library (JEP 472)
+        }
         command.add("-cp");
         // the fixtures, weft-core and its two dependencies: Byte Buddy comes from the agent jar, relocated
         command.add(String.join(File.pathSeparator, TestClasses.folder().toString(), TestClasses.core().toString(),
