@@ -5,15 +5,18 @@ import dev.weft.DetachedException;
 import dev.weft.NotEnhancedException;
 import dev.weft.NotFoundException;
 import dev.weft.UniqueViolationException;
+import dev.weft.internal.enhance.Enhanced;
 import dev.weft.test.Databases;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.invalid.StaleSlots;
 import dev.weft.test.model.Account;
 import dev.weft.test.model.Author;
 import dev.weft.test.model.Book;
 import dev.weft.test.model.Category;
 import dev.weft.test.model.Label;
 import dev.weft.test.plain.PlainNote;
+import example.invalid.StaleEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,6 +53,18 @@ class EnhancedEntityTest {
                 assertTrue(refused.getMessage().contains(direction), refused.getMessage());
             }
         }
+    }
+
+    @Test
+    void aClassEnhancedForAnotherContractOrOtherFieldsIsRefusedWithRebuildAdvice(Database db) {
+        NotEnhancedException version = assertThrows(NotEnhancedException.class, () -> db.register(StaleEntity.class));
+        assertTrue(version.getMessage().startsWith("example.invalid.StaleEntity was enhanced for Weft enhancement "
+                + "contract version 99, but this weft-core uses version " + Enhanced.CONTRACT_VERSION), version.getMessage());
+        assertTrue(version.getMessage().contains("rebuild it"), version.getMessage());
+
+        NotEnhancedException fields = assertThrows(NotEnhancedException.class, () -> db.createTables(StaleSlots.class));
+        assertTrue(fields.getMessage().startsWith("dev.weft.test.invalid.StaleSlots was enhanced for the fields [id, title] "
+                + "but declares [id, name]"), fields.getMessage());
     }
 
     @Test

@@ -116,8 +116,9 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
                 return builder;
             }
             EntityTypes.check(type);
-            builder = enhance(builder, type, contract(pool(locator), Contract.ENHANCED),
-                    contract(pool(locator), Contract.FIELD_INTERCEPTOR));
+            TypePool types = pool(locator);
+            builder = enhance(builder, type, contract(types, Contract.ENHANCED),
+                    contract(types, Contract.FIELD_INTERCEPTOR));
         }
         return builder.visit(FieldAccessRewriter.INSTANCE);
     }

@@ -9,9 +9,9 @@ import dev.weft.ManyToMany;
 import dev.weft.MappedSuperclass;
 import dev.weft.MappingException;
 import dev.weft.NotEnhancedException;
-import dev.weft.internal.enhance.Enhanced;
 import dev.weft.OneToMany;
 import dev.weft.OneToOne;
+import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.types.ColumnType;
 import dev.weft.internal.types.ColumnTypes;
 
@@ -54,7 +54,8 @@ final class EntityReader {
 
     private EntityMeta read() {
         checkClass();
-        List<Field> fields = inSlotOrder(persistentFields());
+        String[] slots = enhancedSlots();
+        List<Field> fields = slots == null ? persistentFields() : inSlotOrder(persistentFields(), slots);
         List<Property> properties = new ArrayList<>();
         ColumnProperty id = null;
         Map<String, Field> columnsSeen = new HashMap<>();
@@ -81,21 +82,18 @@ final class EntityReader {
             throw new MappingException(type.getName() + " has no @Id field: add one, e.g. '@Id public long id;' "
                     + "(generated) or '@Id public String code;' (assigned by the application).");
         }
-        checkEnhanced();
+        if (slots == null) {
+            throw notEnhanced();
+        }
         return new EntityMeta(type, tableName(), id, GENERATED_ID_TYPES.contains(id.field().getType()), properties,
                 new ReflectiveEntityAccess(type, fields));
     }
 
     /**
      * The fields in the slot order the enhancer wrote into the class ({@code $weft$fields}), which the enhanced
-     * code passes to the interceptor. An unenhanced class keeps declaration order: it is refused once its mapping
-     * has been checked, so that a mapping error, which may be why it was not enhanced, is reported first.
+     * code passes to the interceptor.
      */
-    private List<Field> inSlotOrder(List<Field> fields) {
-        String[] slots = enhancedSlots();
-        if (slots == null) {
-            return fields;
-        }
+    private List<Field> inSlotOrder(List<Field> fields, String[] slots) {
         Map<String, Field> byName = new HashMap<>();
         fields.forEach(field -> byName.put(field.getName(), field));
         List<Field> ordered = new ArrayList<>();
@@ -114,7 +112,11 @@ final class EntityReader {
         return ordered;
     }
 
-    /** The slot names the enhancer recorded, or {@code null} if the class itself is not enhanced. */
+    /**
+     * The slot names the enhancer recorded, or {@code null} if the class itself is not enhanced. An unenhanced
+     * class is refused once its mapping has been checked, so that a mapping error, which may be why it was not
+     * enhanced, is reported first.
+     */
     private String[] enhancedSlots() {
         if (!Arrays.asList(type.getInterfaces()).contains(Enhanced.class)) {
             return null;
@@ -134,14 +136,12 @@ final class EntityReader {
         }
     }
 
-    private void checkEnhanced() {
-        if (enhancedSlots() == null) {
-            throw new NotEnhancedException(type.getName() + " is not enhanced: Weft's bytecode enhancement tracks "
-                    + "changed fields and loads references and relations when they are read. Enable it at build time "
-                    + "with the weft-maven-plugin (goals enhance and enhance-tests), at start-up with "
-                    + "-javaagent:weft-agent.jar, or in tests and IDEs with dev.weft.agent.WeftAgent.install() before "
-                    + "the entity classes are loaded.");
-        }
+    private NotEnhancedException notEnhanced() {
+        return new NotEnhancedException(type.getName() + " is not enhanced: Weft's bytecode enhancement tracks "
+                + "changed fields and loads references and relations when they are read. Enable it at build time "
+                + "with the weft-maven-plugin (goals enhance and enhance-tests), at start-up with "
+                + "-javaagent:weft-agent.jar, or in tests and IDEs with dev.weft.agent.WeftAgent.install() before "
+                + "the entity classes are loaded.");
     }
 
     private void checkClass() {

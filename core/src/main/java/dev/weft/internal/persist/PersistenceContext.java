@@ -84,10 +84,8 @@ public final class PersistenceContext {
         return state == null || state.status() == EntityState.Status.NEW;
     }
 
-    EntityState track(Object entity, EntityMeta meta, EntityState.Status status, Object[] snapshot, long dirty) {
-        EntityState state = new EntityState(this, meta, status, snapshot, dirty);
-        ((Enhanced) entity).$weft$interceptor(state);
-        return state;
+    void track(Object entity, EntityMeta meta, EntityState.Status status, Object[] snapshot, long dirty) {
+        ((Enhanced) entity).$weft$interceptor(new EntityState(this, meta, status, snapshot, dirty));
     }
 
     void forget(Object entity) {
