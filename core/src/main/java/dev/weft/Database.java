@@ -148,6 +148,29 @@ public final class Database implements AutoCloseable {
         runtime.delete(Objects.requireNonNull(entity, "entity"));
     }
 
+    /**
+     * The live relation of a saved object's collection field ({@code "books"} for {@code author.books}): the same
+     * collection the field holds.
+     *
+     * @throws QueryException if the object's class has no such collection field
+     * @throws WeftException if the object is not saved in this database
+     */
+    public <E> RelationSet<E> related(Object owner, String field) {
+        return runtime.related(Objects.requireNonNull(owner, "owner"), field);
+    }
+
+    /**
+     * The objects of {@code elementType} whose foreign key {@code field} points at {@code owner} (or whose
+     * many-to-many field {@code field} links to it), as a live relation, whether or not the owner's class declares
+     * a field for that side: {@code db.related(author, Book.class, "author")}.
+     *
+     * @throws QueryException if {@code field} is not a relation of {@code elementType} to the owner's class
+     * @throws WeftException if the object is not saved in this database
+     */
+    public <E> RelationSet<E> related(Object owner, Class<E> elementType, String field) {
+        return runtime.related(Objects.requireNonNull(owner, "owner"), elementType, field);
+    }
+
     /** A query over the rows of an entity. */
     public <T> Query<T> select(Class<T> type) {
         return runtime.select(type);

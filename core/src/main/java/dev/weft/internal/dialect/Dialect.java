@@ -29,6 +29,12 @@ public interface Dialect {
     /** What follows the definition of a junction table (a table of nothing but its composite key). */
     String junctionTableOptions();
 
+    /**
+     * An insert of one row with a parameter per column that does nothing when the row would duplicate a key:
+     * how a link is added to a junction table whether or not it exists.
+     */
+    String insertUnlessPresent(String quotedTable, List<String> quotedColumns);
+
     /** {@code INSERT ... RETURNING id} support: the suffix that returns the generated key. */
     String returning(String quotedColumn);
 

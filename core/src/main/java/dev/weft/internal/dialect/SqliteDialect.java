@@ -8,6 +8,7 @@ import org.sqlite.SQLiteException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,6 +70,12 @@ public final class SqliteDialect implements Dialect {
     public String junctionTableOptions() {
         // A composite-key table needs no rowid: the key is the row, stored once.
         return " WITHOUT ROWID";
+    }
+
+    @Override
+    public String insertUnlessPresent(String quotedTable, List<String> quotedColumns) {
+        return "INSERT OR IGNORE INTO " + quotedTable + " (" + String.join(", ", quotedColumns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(quotedColumns.size(), "?")) + ")";
     }
 
     @Override

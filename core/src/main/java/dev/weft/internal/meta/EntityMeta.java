@@ -22,6 +22,7 @@ public final class EntityMeta {
     private final List<InverseProperty> inverses;
     private final List<ManyToManyProperty> manyToMany;
     private final Map<String, Property> byName;
+    private final Property[] bySlot;
     private final EntityAccess access;
     private final List<ForeignKeyProperty> referencedBy = new CopyOnWriteArrayList<>();
 
@@ -60,6 +61,12 @@ public final class EntityMeta {
         this.inverses = List.copyOf(inverses);
         this.manyToMany = List.copyOf(manyToMany);
         this.byName = Collections.unmodifiableMap(byName);
+        int slots = 0;
+        for (Property property : byName.values()) {
+            slots = Math.max(slots, property.slot() + 1);
+        }
+        this.bySlot = new Property[slots];
+        byName.values().forEach(property -> bySlot[property.slot()] = property);
     }
 
     public Class<?> type() {
@@ -113,6 +120,11 @@ public final class EntityMeta {
     /** The persistent field with this name, or {@code null}. */
     public Property property(String name) {
         return byName.get(name);
+    }
+
+    /** The persistent field in a slot, as enhanced code numbers them. */
+    public Property propertyAt(int slot) {
+        return bySlot[slot];
     }
 
     /** Every persistent field by name, in declaration order. */

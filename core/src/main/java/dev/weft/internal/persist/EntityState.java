@@ -3,6 +3,13 @@ package dev.weft.internal.persist;
 import dev.weft.NotFoundException;
 import dev.weft.internal.enhance.FieldInterceptor;
 import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.Property;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the runtime knows of one entity instance, attached to it as its {@link FieldInterceptor}: whether it has a
@@ -33,6 +40,14 @@ public final class EntityState implements FieldInterceptor {
     private Object[] snapshot;
     /** Slots written since the last load or save; slot 63 stands for every slot from 63 on. */
     private long dirty;
+    /** The objects this one was read with, whose lazy relations load together; null if it was read alone. */
+    private volatile Cohort cohort;
+    /** The live collections of this object, by relation side; created on first use. */
+    private Map<Object, Object> relations;
+    /** Slots of inverse one-to-one fields whose value was loaded (or assigned). */
+    private long inverseLoaded;
+    /** Objects whose key to this one was nulled in memory by an assignment, to be saved with it. */
+    private List<Object> released;
 
     EntityState(PersistenceContext context, EntityMeta meta, Status status, Object[] snapshot, long dirty) {
         this.context = context;
@@ -82,6 +97,62 @@ public final class EntityState implements FieldInterceptor {
         this.status = Status.DELETED;
     }
 
+    /** Marks a field written, as a write by enhanced code does: for writes the runtime makes on the application's behalf. */
+    public void markDirty(int slot) {
+        dirty |= bit(slot);
+    }
+
+    public Cohort cohort() {
+        return cohort;
+    }
+
+    void cohort(Cohort cohort) {
+        this.cohort = cohort;
+    }
+
+    /** The live collection of this object for a relation side, or {@code null}. */
+    public synchronized Object relation(Object side) {
+        return relations == null ? null : relations.get(side);
+    }
+
+    /** The live collection for a side, made by {@code factory} on first use. */
+    public synchronized Object relation(Object side, java.util.function.Supplier<Object> factory) {
+        if (relations == null) {
+            relations = new HashMap<>(4);
+        }
+        return relations.computeIfAbsent(side, s -> factory.get());
+    }
+
+    /** Every live collection of this object. */
+    public synchronized List<Object> relations() {
+        return relations == null ? List.of() : new ArrayList<>(relations.values());
+    }
+
+    /** Whether the inverse one-to-one field in {@code slot} holds its loaded value. */
+    public boolean inverseLoaded(int slot) {
+        return slot < 63 && (inverseLoaded & bit(slot)) != 0;
+    }
+
+    public void inverseLoaded(int slot, boolean loaded) {
+        inverseLoaded = loaded ? inverseLoaded | bit(slot) : inverseLoaded & ~bit(slot);
+    }
+
+    /** Remembers an object whose key to this one an assignment nulled, so that saving this one saves it first. */
+    public synchronized void released(Object entity) {
+        if (released == null) {
+            released = new ArrayList<>(2);
+        }
+        released.add(entity);
+    }
+
+    synchronized List<Object> releasedObjects() {
+        return released == null ? List.of() : List.copyOf(released);
+    }
+
+    synchronized void clearReleased() {
+        released = null;
+    }
+
     @Override
     public void beforeRead(Object entity, int slot) {
         if (status == Status.HOLLOW && slot != meta.id().slot()) {
@@ -102,6 +173,10 @@ public final class EntityState implements FieldInterceptor {
         if (status == Status.HOLLOW) {
             load(entity);
         }
+        Property property = meta.propertyAt(slot);
+        if (!(property instanceof ForeignKeyProperty)) {
+            context.relations().beforeRead(entity, this, property);
+        }
     }
 
     @Override
@@ -109,7 +184,19 @@ public final class EntityState implements FieldInterceptor {
         if (status == Status.HOLLOW) {
             load(entity);
         }
+        context.relations().beforeWrite(entity, this, meta.propertyAt(slot), value);
         dirty |= bit(slot);
+    }
+
+    public EntityMeta meta() {
+        return meta;
+    }
+
+    /** Loads a hollow reference's row now, as its first field read would. */
+    public void ensureLoaded(Object entity) {
+        if (status == Status.HOLLOW) {
+            load(entity);
+        }
     }
 
     private synchronized void load(Object entity) {

@@ -10,6 +10,7 @@ import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.Metamodel;
+import dev.weft.internal.meta.Property;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,16 +29,25 @@ public final class PersistenceContext {
     private final Metamodel metamodel;
     private final IdentityMap mode;
     private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
-    private final RowLoader rowLoader;
+    private RowLoader rowLoader;
+    private RelationHooks relations;
     private volatile boolean closed;
 
-    /**
-     * @param rowLoader loads the row of a hollow reference when the application first reads one of its fields
-     */
-    public PersistenceContext(Metamodel metamodel, IdentityMap mode, RowLoader rowLoader) {
+    public PersistenceContext(Metamodel metamodel, IdentityMap mode) {
         this.metamodel = metamodel;
         this.mode = mode;
+    }
+
+    /**
+     * Connects the query and relation sides, which are built over this context; called once, while the database
+     * is being opened.
+     *
+     * @param rowLoader loads the row of a hollow reference when the application first reads one of its fields
+     * @param relations what relation fields do when read or written
+     */
+    public void connect(RowLoader rowLoader, RelationHooks relations) {
         this.rowLoader = rowLoader;
+        this.relations = relations;
     }
 
     /** Fills a hollow reference from its row; the query side of the database implements it. */
@@ -49,6 +59,31 @@ public final class PersistenceContext {
          * @return false if there is no such row
          */
         boolean load(PersistenceContext context, EntityMeta meta, Object entity, Object id);
+    }
+
+    /**
+     * What relations do when enhanced code reads or writes a relation field, and when rows are saved or deleted:
+     * the relation side of the database implements it.
+     */
+    public interface RelationHooks {
+        /** Before a collection or inverse one-to-one field of a loaded object is read: it loads here. */
+        void beforeRead(Object entity, EntityState state, Property property);
+
+        /**
+         * Before a relation field of a loaded object is written with {@code value}: the other side follows in
+         * memory, or the write is refused (by throwing) with nothing changed.
+         */
+        void beforeWrite(Object entity, EntityState state, Property property, Object value);
+
+        /** The row of a loaded object was deleted: it leaves the relations loaded in memory. */
+        void deleted(Object entity, EntityMeta meta);
+
+        /** A save committed: the relations loaded in memory take in what it wrote. */
+        void saved(SavedRelations saved);
+    }
+
+    RelationHooks relations() {
+        return relations;
     }
 
     /** The metadata of the entity's class. */
@@ -73,7 +108,7 @@ public final class PersistenceContext {
      * instance's interceptor: registration guarantees that entity classes are enhanced. An instance saved to
      * another database is new here.
      */
-    EntityState trackedState(Object entity) {
+    public EntityState trackedState(Object entity) {
         return ((Enhanced) entity).$weft$interceptor() instanceof EntityState state && state.context() == this
                 ? state : null;
     }
@@ -107,6 +142,17 @@ public final class PersistenceContext {
     /** The database was closed: references can no longer load their rows. */
     public void close() {
         closed = true;
+    }
+
+    /** Whether the database was closed, so that nothing more can be loaded. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /** The objects of an entity the identity map holds now. */
+    public List<Object> loaded(EntityMeta meta) {
+        Cache<Object, Object> map = identityMaps.get(meta.type());
+        return map == null ? List.of() : List.copyOf(map.asMap().values());
     }
 
     public Object cached(EntityMeta meta, Object id) {
@@ -151,6 +197,7 @@ public final class PersistenceContext {
             journal.touch(entity);
             evict(entity);
             track(entity, meta, EntityState.Status.DELETED, null, 0);
+            relations.deleted(entity, meta);
         }
     }
 
@@ -163,13 +210,30 @@ public final class PersistenceContext {
      * A reference to a row by id: the identity map's instance, or a new hollow one with only its id set.
      */
     public Object reference(EntityMeta meta, Object id) {
+        return reference(meta, id, null);
+    }
+
+    /** A reference as {@link #reference(EntityMeta, Object)}; a hollow one joins the batch's cohort if it has none. */
+    private Object reference(EntityMeta meta, Object id, LoadBatch batch) {
         // Atomic per id: two threads asking for the same row get one instance.
-        return identityMap(meta).get(id, key -> {
+        Object reference = identityMap(meta).get(id, key -> {
             Object hollow = meta.access().newInstance();
             meta.access().set(hollow, meta.id().slot(), key);
             track(hollow, meta, EntityState.Status.HOLLOW, null, 0);
             return hollow;
         });
+        if (batch != null) {
+            EntityState state = trackedState(reference);
+            if (state != null && state.status() == EntityState.Status.HOLLOW && state.cohort() == null) {
+                join(state, reference, batch.cohort(meta));
+            }
+        }
+        return reference;
+    }
+
+    private static void join(EntityState state, Object entity, Cohort cohort) {
+        state.cohort(cohort);
+        cohort.add(entity);
     }
 
     /**
@@ -177,16 +241,27 @@ public final class PersistenceContext {
      * order: the identity map's instance if it holds the row, else a new instance filled from the row.
      */
     public Object hydrate(EntityMeta meta, ResultSet row, int offset) throws SQLException {
+        return hydrate(meta, row, offset, null);
+    }
+
+    /**
+     * The object for the row at the cursor, as {@link #hydrate(EntityMeta, ResultSet, int)}; the objects of
+     * one result set share a {@link LoadBatch}, so that their lazy relations load together.
+     */
+    public Object hydrate(EntityMeta meta, ResultSet row, int offset, LoadBatch batch) throws SQLException {
         Object id = meta.id().type().read(row, offset);
         Object existing = cached(meta, id);
         if (existing != null) {
             EntityState state = trackedState(existing);
             if (state == null || state.status() != EntityState.Status.HOLLOW) {
+                if (batch != null && state != null && state.cohort() == null) {
+                    join(state, existing, batch.cohort(meta));
+                }
                 return existing;
             }
         }
         Object entity = existing != null ? existing : meta.access().newInstance();
-        fill(meta, entity, id, row, offset);
+        fill(meta, entity, id, row, offset, batch);
         if (existing == null) {
             // Another thread may have made the same row's instance meanwhile (a reference): keep one.
             Object winner = identityMap(meta).asMap().putIfAbsent(id, entity);
@@ -194,7 +269,7 @@ public final class PersistenceContext {
                 forget(entity);
                 EntityState winnerState = trackedState(winner);
                 if (winnerState != null && winnerState.status() == EntityState.Status.HOLLOW) {
-                    return hydrate(meta, row, offset);
+                    return hydrate(meta, row, offset, batch);
                 }
                 return winner;
             }
@@ -207,6 +282,12 @@ public final class PersistenceContext {
      * column order) and makes it MANAGED with that row as its snapshot.
      */
     public void fill(EntityMeta meta, Object entity, Object id, ResultSet row, int offset) throws SQLException {
+        fill(meta, entity, id, row, offset, null);
+    }
+
+    /** Fills as {@link #fill(EntityMeta, Object, Object, ResultSet, int)}, as part of a result set's batch. */
+    public void fill(EntityMeta meta, Object entity, Object id, ResultSet row, int offset, LoadBatch batch)
+            throws SQLException {
         List<ColumnProperty> columns = meta.columns();
         Object[] snapshot = new Object[columns.size()];
         snapshot[0] = id;
@@ -221,15 +302,19 @@ public final class PersistenceContext {
             }
             snapshot[i] = value;
             if (column instanceof ForeignKeyProperty fk) {
-                value = value == null ? null : reference(fk.target(), value);
+                value = value == null ? null : reference(fk.target(), value, batch);
             }
             meta.access().set(entity, column.slot(), value);
         }
         EntityState state = trackedState(entity);
         if (state == null) {
             track(entity, meta, EntityState.Status.MANAGED, snapshot, 0);
+            state = trackedState(entity);
         } else {
             state.loaded(snapshot);
+        }
+        if (batch != null && state.cohort() == null) {
+            join(state, entity, batch.cohort(meta));
         }
     }
 

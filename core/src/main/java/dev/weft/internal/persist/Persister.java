@@ -6,6 +6,8 @@ import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.JunctionTable;
+import dev.weft.internal.meta.ManyToManyProperty;
 import dev.weft.internal.types.ColumnTypes;
 
 import java.sql.PreparedStatement;
@@ -29,6 +31,7 @@ public final class Persister {
     private final Dialect dialect;
     private final PersistenceContext context;
     private final ErrorTranslator errors;
+    private final RelationWriter relationWriter;
     private final Map<EntityMeta, String> insertSql = new ConcurrentHashMap<>();
     private final Map<EntityMeta, String> insertWithIdSql = new ConcurrentHashMap<>();
 
@@ -37,21 +40,38 @@ public final class Persister {
         this.dialect = connector.dialect();
         this.context = context;
         this.errors = errors;
+        this.relationWriter = new RelationWriter(connector, context, errors);
     }
 
-    /** Saves the objects and the new or changed objects their foreign keys reach. */
+    /**
+     * Saves the objects and the new or changed objects their relation fields reach, in one transaction; then the
+     * relations loaded in memory take in what was written.
+     */
     public void save(List<?> roots) {
-        SavePlan plan = SavePlan.of(roots, context);
+        Undo undo = new Undo(new MemoryJournal(context));
+        SavePlan plan;
+        try {
+            plan = SavePlan.of(roots, context, undo.journal);
+        } catch (RuntimeException e) {
+            undo.journal.revert();
+            throw e;
+        }
         if (plan.isEmpty()) {
             return;
         }
-        Undo undo = new Undo(new MemoryJournal(context));
         connector.withConnection(() -> {
             connector.atomically(() -> {
                 writeAll(plan, undo);
                 return null;
             }, undo.journal::revert);
             undo.committed();
+            for (Object entity : plan.order()) {
+                EntityState state = context.trackedState(entity);
+                if (state != null) {
+                    state.clearReleased();
+                }
+            }
+            context.relations().saved(plan.relations(undo.inserted));
             return null;
         });
     }
@@ -69,6 +89,12 @@ public final class Persister {
         batch.flush();
         for (SavePlan.Deferred deferred : plan.deferred()) {
             writeDeferredKey(deferred, undo);
+        }
+        for (SavedRelations.Link link : plan.links()) {
+            ManyToManyProperty side = link.property();
+            JunctionTable junction = side.junction();
+            relationWriter.link(junction, side.ownerColumn(), side.owner(), side.owner().idOf(link.owner()),
+                    side.elementColumn(), side.target(), side.target().idOf(link.element()));
         }
     }
 
@@ -117,6 +143,7 @@ public final class Persister {
         } catch (SQLException e) {
             throw errors.writeFailed(e, meta, entity, values, true);
         }
+        undo.inserted.add(entity);
         undo.onCommit(() -> {
             context.track(entity, meta, EntityState.Status.MANAGED, values, 0);
             context.cache(meta, values[0], entity);
@@ -284,6 +311,7 @@ public final class Persister {
                 undo.journal.touch(entity);
                 values[0] = narrowId(m, ids.get(i));
                 m.access().set(entity, m.id().slot(), values[0]);
+                undo.inserted.add(entity);
                 undo.onCommit(() -> {
                     context.track(entity, m, EntityState.Status.MANAGED, values, 0);
                     context.cache(m, values[0], entity);
@@ -333,6 +361,7 @@ public final class Persister {
     private static final class Undo {
         private final MemoryJournal journal;
         private final List<Runnable> onCommit = new ArrayList<>();
+        private final List<Object> inserted = new ArrayList<>();
 
         Undo(MemoryJournal journal) {
             this.journal = journal;

@@ -3,17 +3,27 @@ package dev.weft.internal.persist;
 import dev.weft.WeftException;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.InverseProperty;
+import dev.weft.internal.meta.ManyToManyProperty;
+import dev.weft.internal.meta.Property;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The objects one save writes, in the order it writes them: every object after the objects its foreign
- * keys reference. Where foreign keys form a cycle of new objects, one nullable key of the cycle is written
- * as NULL first and set once its target exists ({@link Deferred}).
+ * The objects one save writes, in the order it writes them. A save reaches every new or changed object through
+ * relation fields: foreign keys, inverse one-to-one fields, and collections (the elements of a new owner's plain
+ * collection, and the loaded elements of a live one). Every object is written after the objects its foreign keys
+ * reference; where foreign keys form a cycle of new objects, one nullable key of the cycle is written as NULL
+ * first and set once its target exists ({@link Deferred}).
+ *
+ * <p>Elements of a new owner's one-to-many collection get their key pointed at the owner (recorded in the
+ * journal, so that a failed save puts them back), and its many-to-many elements become junction rows to write
+ * once both ids exist.
  */
 final class SavePlan {
 
@@ -23,24 +33,36 @@ final class SavePlan {
     private enum Mark { VISITING, DONE }
 
     private final PersistenceContext context;
+    private final MemoryJournal journal;
+    private final Map<Object, Boolean> reached = new IdentityHashMap<>();
+    private final List<Object> reachOrder = new ArrayList<>();
     private final Map<Object, Mark> marks = new IdentityHashMap<>();
     private final List<Object> order = new ArrayList<>();
     private final List<Deferred> deferred = new ArrayList<>();
+    private final List<SavedRelations.NewCollection> collections = new ArrayList<>();
+    private final List<SavedRelations.KeyMove> keyMoves = new ArrayList<>();
+    private final List<SavedRelations.Link> links = new ArrayList<>();
 
-    private SavePlan(PersistenceContext context) {
+    private SavePlan(PersistenceContext context, MemoryJournal journal) {
         this.context = context;
+        this.journal = journal;
     }
 
-    static SavePlan of(List<?> roots, PersistenceContext context) {
-        SavePlan plan = new SavePlan(context);
+    static SavePlan of(List<?> roots, PersistenceContext context, MemoryJournal journal) {
+        SavePlan plan = new SavePlan(context, journal);
+        Map<Object, Boolean> isRoot = new IdentityHashMap<>();
         for (Object root : roots) {
-            plan.visit(root, true);
+            isRoot.put(root, Boolean.TRUE);
+            plan.reach(root, true);
+        }
+        for (Object entity : plan.reachOrder) {
+            plan.visit(entity, isRoot.containsKey(entity));
         }
         return plan;
     }
 
     boolean isEmpty() {
-        return order.isEmpty();
+        return order.isEmpty() && links.isEmpty();
     }
 
     List<Object> order() {
@@ -49,6 +71,25 @@ final class SavePlan {
 
     List<Deferred> deferred() {
         return deferred;
+    }
+
+    List<SavedRelations.Link> links() {
+        return links;
+    }
+
+    /** What the save does to relations, for memory to follow once it committed. */
+    SavedRelations relations(List<Object> inserted) {
+        List<SavedRelations.KeyMove> keys = new ArrayList<>(keyMoves);
+        for (Object entity : inserted) {
+            EntityMeta meta = context.meta(entity);
+            for (ForeignKeyProperty fk : meta.foreignKeys()) {
+                Object target = meta.access().get(entity, fk.slot());
+                if (target != null) {
+                    keys.add(new SavedRelations.KeyMove(entity, fk, null, target));
+                }
+            }
+        }
+        return new SavedRelations(collections, keys, links);
     }
 
     List<Deferred> deferredOf(Object entity) {
@@ -64,8 +105,9 @@ final class SavePlan {
         return of;
     }
 
-    private void visit(Object entity, boolean root) {
-        if (marks.containsKey(entity)) {
+    /** Finds every object the save reaches, and links new owners' collection elements to their owners. */
+    private void reach(Object entity, boolean root) {
+        if (reached.containsKey(entity)) {
             return;
         }
         EntityMeta meta = context.meta(entity);
@@ -77,6 +119,111 @@ final class SavePlan {
         boolean isNew = state.status() == EntityState.Status.NEW;
         if (!root && !isNew && state.status() != EntityState.Status.MANAGED) {
             return; // a hollow reference: its row exists and nothing of it was loaded to change
+        }
+        reached.put(entity, Boolean.TRUE);
+        reachOrder.add(entity);
+        for (ForeignKeyProperty fk : meta.foreignKeys()) {
+            Object target = meta.access().get(entity, fk.slot());
+            if (target != null) {
+                reach(target, false);
+            }
+        }
+        for (Object released : state.releasedObjects()) {
+            reach(released, false);
+        }
+        for (InverseProperty inverse : meta.inverses()) {
+            reachInverse(entity, isNew, inverse, meta.access().get(entity, inverse.slot()));
+        }
+        for (ManyToManyProperty m2m : meta.manyToMany()) {
+            Object value = meta.access().get(entity, m2m.slot());
+            for (Object element : elements(entity, isNew, m2m, value)) {
+                reach(element, false);
+                if (isNew && !(value instanceof LiveCollection)) {
+                    links.add(new SavedRelations.Link(m2m, entity, element));
+                }
+            }
+        }
+    }
+
+    private void reachInverse(Object owner, boolean isNew, InverseProperty inverse, Object value) {
+        if (value == null) {
+            if (isNew) {
+                collections.add(new SavedRelations.NewCollection(owner, inverse, List.of()));
+            }
+            return;
+        }
+        if (!inverse.isCollection()) {
+            checkElement(owner, inverse, value, inverse.mappedBy().owner());
+            if (isNew) {
+                pointKey(value, inverse.mappedBy(), owner);
+                collections.add(new SavedRelations.NewCollection(owner, inverse, List.of(value)));
+            }
+            reach(value, false);
+            return;
+        }
+        for (Object element : elements(owner, isNew, inverse, value)) {
+            if (isNew && !(value instanceof LiveCollection)) {
+                pointKey(element, inverse.mappedBy(), owner);
+            }
+            reach(element, false);
+        }
+    }
+
+    /**
+     * The elements of a collection field to reach: a live collection's loaded ones; a new owner's plain collection
+     * whole (it becomes live once saved).
+     */
+    private List<Object> elements(Object owner, boolean isNew, Property property, Object value) {
+        if (value instanceof LiveCollection live) {
+            List<Object> loaded = live.owner() == owner ? live.loadedElements() : null;
+            return loaded == null ? List.of() : loaded;
+        }
+        if (!isNew || !(value instanceof Collection<?> plain)) {
+            return List.of(); // a loaded owner's assigned collection was written when it was assigned
+        }
+        List<Object> elements = new ArrayList<>(plain);
+        EntityMeta elementMeta = property instanceof InverseProperty inverse ? inverse.mappedBy().owner()
+                : ((ManyToManyProperty) property).target();
+        for (Object element : elements) {
+            checkElement(owner, property, element, elementMeta);
+        }
+        collections.add(new SavedRelations.NewCollection(owner, property, elements));
+        return elements;
+    }
+
+    private void checkElement(Object owner, Property property, Object element, EntityMeta elementMeta) {
+        if (element == null || !elementMeta.type().isInstance(element)) {
+            throw new WeftException("cannot save " + ErrorTranslator.describe(property.owner(), owner) + ": "
+                    + property.qualifiedName() + " holds " + (element == null ? "null" : "a " + element.getClass().getName())
+                    + ", but only " + elementMeta.name() + " objects belong there; remove it.");
+        }
+    }
+
+    /** Points an element's key at a new owner that holds it in a collection, as adding it to a live one would. */
+    private void pointKey(Object element, ForeignKeyProperty key, Object owner) {
+        EntityMeta meta = key.owner();
+        Object current = meta.access().get(element, key.slot());
+        if (current == owner) {
+            return;
+        }
+        journal.touch(element);
+        meta.access().set(element, key.slot(), owner);
+        EntityState state = context.trackedState(element);
+        if (state != null) {
+            state.markDirty(key.slot());
+            keyMoves.add(new SavedRelations.KeyMove(element, key, current, owner));
+        }
+    }
+
+    private void visit(Object entity, boolean root) {
+        if (marks.containsKey(entity)) {
+            return;
+        }
+        EntityMeta meta = context.meta(entity);
+        EntityState state = context.state(entity);
+        boolean isNew = state.status() == EntityState.Status.NEW;
+        if (!root && !isNew && state.status() != EntityState.Status.MANAGED) {
+            return;
         }
         marks.put(entity, Mark.VISITING);
         for (ForeignKeyProperty fk : meta.foreignKeys()) {

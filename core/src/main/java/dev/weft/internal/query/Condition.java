@@ -1,6 +1,7 @@
 package dev.weft.internal.query;
 
 import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.types.ColumnType;
 
 import java.util.List;
 
@@ -22,5 +23,13 @@ sealed interface Condition {
     }
 
     record Not(Condition condition) implements Condition {
+    }
+
+    /**
+     * The row is linked to one owner through a junction table: its {@code id} is among the junction's
+     * {@code elementColumn} values of the rows whose {@code ownerColumn} is {@code ownerId}.
+     */
+    record Linked(ColumnProperty id, String junction, String ownerColumn, String elementColumn, ColumnType ownerIdType,
+                  Object ownerId) implements Condition {
     }
 }

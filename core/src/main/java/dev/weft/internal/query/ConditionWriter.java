@@ -2,6 +2,7 @@ package dev.weft.internal.query;
 
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.types.ColumnType;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -36,6 +37,11 @@ final class ConditionWriter {
             junction(all.conditions(), " AND ", "1");
         } else if (condition instanceof Condition.Any any) {
             junction(any.conditions(), " OR ", "0");
+        } else if (condition instanceof Condition.Linked linked) {
+            sql.append(alias).append('.').append(dialect.quote(linked.id().column())).append(" IN (SELECT ")
+                    .append(dialect.quote(linked.elementColumn())).append(" FROM ").append(dialect.quote(linked.junction()))
+                    .append(" WHERE ").append(dialect.quote(linked.ownerColumn())).append(" = ?)");
+            binds.add(new Bind(linked.ownerIdType(), linked.ownerId()));
         } else {
             // NOT of an unknown (NULL) result is unknown too; make unknown false first, so that the negation
             // keeps exactly the rows the condition does not, NULLs included.
@@ -82,10 +88,10 @@ final class ConditionWriter {
             case LE -> compare(c, column, " <= ");
             case ISNULL -> sql.append(column).append((Boolean) value ? " IS NULL" : " IS NOT NULL");
             case NOTNULL -> sql.append(column).append((Boolean) value ? " IS NOT NULL" : " IS NULL");
-            case IN -> in(c, column, (List<?>) value);
+            case IN -> in(c.column().type(), column, (List<?>) value);
             case NOT_IN -> {
                 StringBuilder inner = new StringBuilder();
-                new ConditionWriter(dialect, alias, inner, binds).in(c, column, (List<?>) value);
+                new ConditionWriter(dialect, alias, inner, binds).in(c.column().type(), column, (List<?>) value);
                 sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
             }
             case BETWEEN -> {
@@ -123,7 +129,8 @@ final class ConditionWriter {
         return column.type().javaType() == BigDecimal.class ? dialect.decimalComparable(expression) : expression;
     }
 
-    private void in(Condition.Comparison c, String column, List<?> values) {
+    /** {@code column IN (...)} for the values of a column of {@code type}; {@code column} is written as given. */
+    void in(ColumnType type, String column, List<?> values) {
         List<?> present = values.stream().filter(Objects::nonNull).toList();
         boolean withNull = present.size() < values.size();
         if (present.isEmpty()) {
@@ -132,7 +139,7 @@ final class ConditionWriter {
         }
         if (present.size() > LARGE_IN_LIST) {
             sql.append(withNull ? "(" : "").append(dialect.inJsonArray(column));
-            binds.add(new Bind(null, JsonArray.of(c.column().type(), present)));
+            binds.add(new Bind(null, JsonArray.of(type, present)));
             sql.append(withNull ? " OR " + column + " IS NULL)" : "");
             return;
         }
@@ -140,7 +147,7 @@ final class ConditionWriter {
         sql.append(withNull ? "(" : "").append(column).append(" IN (");
         for (int i = 0; i < size; i++) {
             sql.append(i == 0 ? "?" : ", ?");
-            bind(c, present.get(Math.min(i, present.size() - 1)));
+            binds.add(new Bind(type, present.get(Math.min(i, present.size() - 1))));
         }
         sql.append(')');
         if (withNull) {

@@ -3,6 +3,9 @@ package dev.weft.internal.query;
 import dev.weft.Query;
 import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.JunctionTable;
+import dev.weft.internal.types.ColumnType;
 import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
@@ -50,5 +53,20 @@ public final class QueryEngine {
     /** A query over every row of the entity. */
     public <T> Query<T> select(Class<T> type, EntityMeta meta) {
         return SelectQuery.of(this, type, meta);
+    }
+
+    /** A query over the rows whose foreign key {@code fk} holds {@code ownerId}: one owner's one-to-many relation. */
+    public <T> Query<T> referencing(Class<T> type, ForeignKeyProperty fk, Object ownerId) {
+        return SelectQuery.scoped(this, type, fk.owner(), new Condition.Comparison(fk, Lookup.EQ, ownerId));
+    }
+
+    /**
+     * A query over the rows of {@code element} that {@code junction} links to {@code ownerId}, read from
+     * {@code ownerColumn} to {@code elementColumn}: one owner's many-to-many relation.
+     */
+    public <T> Query<T> linked(Class<T> type, EntityMeta element, JunctionTable junction, String ownerColumn,
+                               String elementColumn, ColumnType ownerIdType, Object ownerId) {
+        return SelectQuery.scoped(this, type, element, new Condition.Linked(element.id(), junction.table(), ownerColumn,
+                elementColumn, ownerIdType, ownerId));
     }
 }

@@ -12,6 +12,7 @@ import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.persist.ErrorTranslator;
+import dev.weft.internal.persist.LoadBatch;
 import dev.weft.internal.persist.MemoryJournal;
 import dev.weft.internal.types.ColumnTypes;
 
@@ -57,6 +58,11 @@ final class SelectQuery<T> implements Query<T> {
 
     static <T> SelectQuery<T> of(QueryEngine engine, Class<T> type, EntityMeta meta) {
         return new SelectQuery<>(engine, type, meta, List.of(), List.of(), -1, 0);
+    }
+
+    /** A query over the rows for which {@code scope} holds, such as the elements of one owner's relation. */
+    static <T> SelectQuery<T> scoped(QueryEngine engine, Class<T> type, EntityMeta meta, Condition scope) {
+        return new SelectQuery<>(engine, type, meta, List.of(scope), List.of(), -1, 0);
     }
 
     @Override
@@ -109,6 +115,11 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public List<T> fetchAll() {
+        return fetchAll(new LoadBatch());
+    }
+
+    /** The rows, as members of {@code batch}: their lazy relations load together with those of its other rows. */
+    List<T> fetchAll(LoadBatch batch) {
         List<Bind> binds = new ArrayList<>();
         String sql = selectSql(binds);
         return run("query " + meta.name(), () -> {
@@ -117,7 +128,7 @@ final class SelectQuery<T> implements Query<T> {
             List<T> result = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    result.add(type.cast(engine.context.hydrate(meta, rows, 1)));
+                    result.add(type.cast(engine.context.hydrate(meta, rows, 1, batch)));
                 }
             }
             return result;

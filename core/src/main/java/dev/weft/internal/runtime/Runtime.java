@@ -2,6 +2,7 @@ package dev.weft.internal.runtime;
 
 import dev.weft.NotFoundException;
 import dev.weft.Query;
+import dev.weft.RelationSet;
 import dev.weft.WeftException;
 import dev.weft.internal.dialect.ConnectionSettings;
 import dev.weft.internal.dialect.SqliteDialect;
@@ -13,8 +14,10 @@ import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 import dev.weft.internal.persist.Persister;
+import dev.weft.internal.query.BatchLoader;
 import dev.weft.internal.query.PointSelect;
 import dev.weft.internal.query.QueryEngine;
+import dev.weft.internal.relation.Relations;
 import dev.weft.internal.schema.SchemaManager;
 
 import java.util.List;
@@ -33,17 +36,21 @@ public final class Runtime {
     private final Persister persister;
     private final Deleter deleter;
     private final QueryEngine queries;
+    private final Relations relations;
 
     public Runtime(DatabaseConfig config) {
         this.connector = new Connector(new SqliteDialect(), new ConnectionSettings(config.path(), BUSY_TIMEOUT_MILLIS),
                 config.statementListener());
         PointSelect pointSelect = new PointSelect(connector);
-        this.context = new PersistenceContext(metamodel, config.identityMap(), pointSelect);
+        this.context = new PersistenceContext(metamodel, config.identityMap());
         this.schema = new SchemaManager(connector);
         ErrorTranslator errors = new ErrorTranslator(connector, context);
         this.persister = new Persister(connector, context, errors);
         this.deleter = new Deleter(connector, context);
         this.queries = new QueryEngine(connector, context, deleter, errors, pointSelect);
+        BatchLoader loader = new BatchLoader(queries, pointSelect);
+        this.relations = new Relations(connector, context, metamodel, queries, loader, persister, errors);
+        context.connect(loader, relations);
     }
 
     public void register(List<Class<?>> types) {
@@ -92,6 +99,16 @@ public final class Runtime {
             deleter.delete(entity);
             return null;
         });
+    }
+
+    public <E> RelationSet<E> related(Object owner, String field) {
+        context.metaOf(owner.getClass());
+        return relations.related(owner, field);
+    }
+
+    public <E> RelationSet<E> related(Object owner, Class<E> elementType, String field) {
+        context.metaOf(owner.getClass());
+        return relations.related(owner, elementType, field);
     }
 
     public <T> Query<T> select(Class<T> type) {

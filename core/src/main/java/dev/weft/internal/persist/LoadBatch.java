@@ -1,0 +1,27 @@
+package dev.weft.internal.persist;
+
+import dev.weft.internal.meta.EntityMeta;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The cohorts of one result set, one per entity it yields: the rows themselves, and the references their
+ * foreign keys point at.
+ */
+public final class LoadBatch {
+
+    private final Map<EntityMeta, Cohort> cohorts = new IdentityHashMap<>(4);
+
+    public LoadBatch() {
+    }
+
+    /** A batch whose objects of {@code meta} join a cohort that exists already (a cohort loading its references). */
+    public LoadBatch(EntityMeta meta, Cohort cohort) {
+        cohorts.put(meta, cohort);
+    }
+
+    Cohort cohort(EntityMeta meta) {
+        return cohorts.computeIfAbsent(meta, m -> new Cohort());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.weft.internal.persist;
+
+import dev.weft.internal.dialect.Dialect;
+import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.JunctionTable;
+import dev.weft.internal.types.ColumnTypes;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The statements that change a relation without saving whole objects: one foreign key of a row, or the rows of a
+ * junction table. Each runs on the caller's connection, inside the caller's transaction; values are always bound.
+ */
+public final class RelationWriter {
+
+    private final Connector connector;
+    private final Dialect dialect;
+    private final PersistenceContext context;
+    private final ErrorTranslator errors;
+
+    public RelationWriter(Connector connector, PersistenceContext context, ErrorTranslator errors) {
+        this.connector = connector;
+        this.dialect = connector.dialect();
+        this.context = context;
+        this.errors = errors;
+    }
+
+    /**
+     * Points the foreign key {@code key} of a saved object's row at {@code target} (or NULL), and records the new
+     * value as the one its row holds, so that a later save does not write it again.
+     */
+    public void setKey(Object entity, ForeignKeyProperty key, Object target) throws SQLException {
+        EntityMeta meta = key.owner();
+        Object targetId = target == null ? null : key.target().idOf(target);
+        Object id = meta.idOf(entity);
+        PreparedStatement statement = connector.prepare("UPDATE " + dialect.quote(meta.table()) + " SET "
+                + dialect.quote(key.column()) + " = ? WHERE " + dialect.quote(meta.id().column()) + " = ?");
+        Persister.bind(statement, 1, key, targetId);
+        Persister.bind(statement, 2, meta.id(), id);
+        try {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            Object[] values = context.columnValues(meta, entity);
+            values[key.columnIndex()] = targetId;
+            throw errors.writeFailed(e, meta, entity, values, false);
+        }
+    }
+
+    /** Sets the key to NULL in every row that points at {@code ownerId}, and returns the ids of those rows. */
+    public List<Object> clearKeys(ForeignKeyProperty key, Object ownerId) throws SQLException {
+        EntityMeta meta = key.owner();
+        PreparedStatement statement = connector.prepare("UPDATE " + dialect.quote(meta.table()) + " SET "
+                + dialect.quote(key.column()) + " = NULL WHERE " + dialect.quote(key.column()) + " = ?"
+                + dialect.returning(dialect.quote(meta.id().column())));
+        Persister.bind(statement, 1, key, ownerId);
+        try (ResultSet rows = statement.executeQuery()) {
+            return ColumnTypes.readAll(rows, meta.id().type());
+        }
+    }
+
+    /** Writes the junction row linking the two ids, unless it exists; returns whether it was written. */
+    public boolean link(JunctionTable table, String ownerColumn, EntityMeta owner, Object ownerId,
+                        String elementColumn, EntityMeta element, Object elementId) throws SQLException {
+        PreparedStatement statement = connector.prepare(dialect.insertUnlessPresent(dialect.quote(table.table()),
+                List.of(dialect.quote(ownerColumn), dialect.quote(elementColumn))));
+        owner.id().type().bind(statement, 1, ownerId);
+        element.id().type().bind(statement, 2, elementId);
+        return statement.executeUpdate() > 0;
+    }
+
+    /** Deletes the junction row linking the two ids; returns whether there was one. */
+    public boolean unlink(JunctionTable table, String ownerColumn, EntityMeta owner, Object ownerId,
+                          String elementColumn, EntityMeta element, Object elementId) throws SQLException {
+        PreparedStatement statement = connector.prepare("DELETE FROM " + dialect.quote(table.table()) + " WHERE "
+                + dialect.quote(ownerColumn) + " = ? AND " + dialect.quote(elementColumn) + " = ?");
+        owner.id().type().bind(statement, 1, ownerId);
+        element.id().type().bind(statement, 2, elementId);
+        return statement.executeUpdate() > 0;
+    }
+
+    /** Deletes every junction row of {@code ownerId} and returns the element ids they linked. */
+    public List<Object> unlinkAll(JunctionTable table, String ownerColumn, EntityMeta owner, Object ownerId,
+                                  String elementColumn, EntityMeta element) throws SQLException {
+        PreparedStatement statement = connector.prepare("DELETE FROM " + dialect.quote(table.table()) + " WHERE "
+                + dialect.quote(ownerColumn) + " = ?" + dialect.returning(dialect.quote(elementColumn)));
+        owner.id().type().bind(statement, 1, ownerId);
+        try (ResultSet rows = statement.executeQuery()) {
+            return ColumnTypes.readAll(rows, element.id().type());
+        }
+    }
+}

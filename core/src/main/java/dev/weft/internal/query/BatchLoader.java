@@ -1,0 +1,121 @@
+package dev.weft.internal.query;
+
+import dev.weft.Query;
+import dev.weft.internal.jdbc.SqlFailure;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.JunctionTable;
+import dev.weft.internal.persist.Cohort;
+import dev.weft.internal.persist.EntityState;
+import dev.weft.internal.persist.ErrorTranslator;
+import dev.weft.internal.persist.LoadBatch;
+import dev.weft.internal.persist.PersistenceContext;
+import dev.weft.internal.types.ColumnType;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads lazy relations for a whole cohort at once: the rows of hollow references, and the elements of
+ * one-to-many, one-to-one and many-to-many relations, each with one query whatever the number of owners. Long
+ * id lists go as one JSON array parameter, so SQLite's parameter limit never splits a load.
+ */
+public final class BatchLoader implements PersistenceContext.RowLoader {
+
+    private final QueryEngine engine;
+    private final PointSelect pointSelect;
+
+    public BatchLoader(QueryEngine engine, PointSelect pointSelect) {
+        this.engine = engine;
+        this.pointSelect = pointSelect;
+    }
+
+    /** Loads the row of a hollow reference, with the rows of every other hollow reference of its cohort. */
+    @Override
+    public boolean load(PersistenceContext context, EntityMeta meta, Object entity, Object id) {
+        EntityState state = context.trackedState(entity);
+        Cohort cohort = state == null ? null : state.cohort();
+        List<Object> ids = cohort == null ? List.of() : hollowIds(context, meta, cohort);
+        if (ids.size() > 1) {
+            SelectQuery.scoped(engine, Object.class, meta, new Condition.Comparison(meta.id(), Lookup.IN, ids))
+                    .fetchAll(new LoadBatch(meta, cohort));
+            if (state.status() != EntityState.Status.HOLLOW) {
+                return true;
+            }
+        }
+        return pointSelect.load(context, meta, entity, id);
+    }
+
+    private static List<Object> hollowIds(PersistenceContext context, EntityMeta meta, Cohort cohort) {
+        List<Object> ids = new ArrayList<>();
+        for (Object member : cohort.members()) {
+            EntityState state = context.trackedState(member);
+            if (state != null && state.status() == EntityState.Status.HOLLOW && state.meta() == meta) {
+                ids.add(meta.idOf(member));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The rows whose key {@code fk} holds one of {@code ownerIds}, by owner id, each list in {@code order} (by id
+     * where none is given). An object whose key was changed in memory counts for the owner it holds now.
+     */
+    public Map<Object, List<Object>> referencing(ForeignKeyProperty fk, List<Object> ownerIds, List<String> order) {
+        EntityMeta element = fk.owner();
+        Query<Object> query = SelectQuery.scoped(engine, Object.class, element,
+                new Condition.Comparison(fk, Lookup.IN, ownerIds));
+        List<String> terms = new ArrayList<>(order);
+        terms.add(element.id().name());
+        List<Object> rows = ((SelectQuery<Object>) query.order(terms.toArray(String[]::new))).fetchAll(new LoadBatch());
+        Map<Object, List<Object>> byOwner = new HashMap<>();
+        for (Object row : rows) {
+            Object owner = engine.context.columnValue(element, fk, row);
+            if (owner != null) {
+                byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(row);
+            }
+        }
+        return byOwner;
+    }
+
+    /**
+     * The rows of {@code element} linked through {@code junction} to one of {@code ownerIds}, by owner id, in id
+     * order. {@code ownerColumn} and {@code elementColumn} say which way the junction is read.
+     */
+    public Map<Object, List<Object>> linked(EntityMeta element, JunctionTable junction, String ownerColumn,
+                                            String elementColumn, ColumnType ownerIdType, List<Object> ownerIds) {
+        var dialect = engine.connector.dialect();
+        QuerySql sql = engine.sql(element);
+        StringBuilder text = new StringBuilder("SELECT j.").append(dialect.quote(ownerColumn)).append(", ")
+                .append(engine.columnList(element)).append(" FROM ").append(sql.from()).append(" JOIN ")
+                .append(dialect.quote(junction.table())).append(" j ON j.").append(dialect.quote(elementColumn))
+                .append(" = ").append(sql.id()).append(" WHERE ");
+        List<Bind> binds = new ArrayList<>();
+        new ConditionWriter(dialect, "j", text, binds).in(ownerIdType, "j." + dialect.quote(ownerColumn), ownerIds);
+        text.append(" ORDER BY ").append(sql.id());
+        String statementSql = text.toString();
+        try {
+            return engine.connector.withConnection(() -> {
+                PreparedStatement statement = engine.connector.prepare(statementSql);
+                Bind.all(statement, binds);
+                Map<Object, List<Object>> byOwner = new HashMap<>();
+                LoadBatch batch = new LoadBatch();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Object owner = ownerIdType.read(rows, 1);
+                        byOwner.computeIfAbsent(owner, o -> new ArrayList<>())
+                                .add(engine.context.hydrate(element, rows, 2, batch));
+                    }
+                }
+                return byOwner;
+            });
+        } catch (SqlFailure failure) {
+            throw ErrorTranslator.unexplained("cannot load the " + element.name() + " rows linked through "
+                    + junction.table(), failure.sqlException());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.weft.internal.relation;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ListIterator;
+
+/**
+ * A live relation for a field declared {@code List<E>}: in the relation's order ({@code @OneToMany(orderBy)}, else
+ * by id), then in the order elements were added. Positions are kept in memory only: the database keeps no order
+ * of its own, so {@code add(index, e)} and {@code sort} arrange what is loaded, and a reload orders afresh.
+ */
+final class LiveList<E> extends LiveRelation<E> implements List<E> {
+
+    LiveList(Relations relations, Object owner, RelationSide side) {
+        super(relations, owner, side);
+    }
+
+    @Override
+    public E get(int index) {
+        return elements().get(index);
+    }
+
+    @Override
+    public E set(int index, E element) {
+        E old = get(index);
+        if (old != element) {
+            relations.replace(this, old, element);
+            place(element, index);
+        }
+        return old;
+    }
+
+    @Override
+    public void add(int index, E element) {
+        add(element);
+        place(element, index);
+    }
+
+    @Override
+    public boolean addAll(int index, Collection<? extends E> elements) {
+        boolean changed = addAll(elements);
+        int position = index;
+        for (E element : elements) {
+            place(element, position++);
+        }
+        return changed;
+    }
+
+    @Override
+    public E remove(int index) {
+        E element = get(index);
+        remove(element);
+        return element;
+    }
+
+    @Override
+    public int indexOf(Object o) {
+        return elements().indexOf(o);
+    }
+
+    @Override
+    public int lastIndexOf(Object o) {
+        return elements().lastIndexOf(o);
+    }
+
+    /** A read-only iterator over the elements as they are now. */
+    @Override
+    public ListIterator<E> listIterator() {
+        return Collections.unmodifiableList(elements()).listIterator();
+    }
+
+    @Override
+    public ListIterator<E> listIterator(int index) {
+        return Collections.unmodifiableList(elements()).listIterator(index);
+    }
+
+    /** A read-only copy of a range of the elements as they are now. */
+    @Override
+    public List<E> subList(int fromIndex, int toIndex) {
+        return List.copyOf(elements().subList(fromIndex, toIndex));
+    }
+
+    /** Sorts the loaded elements in memory; the relation itself has no order to change. */
+    @Override
+    public void sort(Comparator<? super E> order) {
+        elements();
+        reorder(order);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof List<?> other && elements().equals(other));
+    }
+
+    @Override
+    public int hashCode() {
+        return elements().hashCode();
+    }
+}

@@ -1,0 +1,275 @@
+package dev.weft.internal.relation;
+
+import dev.weft.Query;
+import dev.weft.RelationSet;
+import dev.weft.internal.persist.LiveCollection;
+
+import java.util.AbstractCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One owner's side of a relation, live: reading loads the elements once (with those of the owner's cohort) and
+ * keeps them; {@code add}, {@code remove}, {@code clear} and {@code set} write the relation at once; queries run
+ * scoped to the owner. Elements are distinct by identity, which the identity map makes identity of rows.
+ *
+ * @param <E> the element entity type
+ */
+abstract class LiveRelation<E> extends AbstractCollection<E> implements RelationSet<E>, LiveCollection {
+
+    final Relations relations;
+    final Object owner;
+    final RelationSide side;
+    /** The elements in memory, in the relation's order; null until loaded. Guarded by {@code this}. */
+    private List<E> items;
+    private Set<Object> members;
+
+    LiveRelation(Relations relations, Object owner, RelationSide side) {
+        this.relations = relations;
+        this.owner = owner;
+        this.side = side;
+    }
+
+    @Override
+    public Object owner() {
+        return owner;
+    }
+
+    @Override
+    public synchronized List<Object> loadedElements() {
+        return items == null ? null : new ArrayList<>(items);
+    }
+
+    synchronized boolean isLoaded() {
+        return items != null;
+    }
+
+    /** The elements, loading them first if needed; a copy, safe to iterate while the relation changes. */
+    List<E> elements() {
+        if (!isLoaded()) {
+            relations.load(this);
+        }
+        synchronized (this) {
+            return items == null ? List.of() : new ArrayList<>(items);
+        }
+    }
+
+    /** The relation as the database holds it now: replaces what was in memory. */
+    @SuppressWarnings("unchecked")
+    synchronized void loaded(Collection<?> elements) {
+        items = new ArrayList<>(elements.size());
+        members = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object element : elements) {
+            if (members.add(element)) {
+                items.add((E) element);
+            }
+        }
+    }
+
+    /** Takes in an element the relation gained, where the relation is in memory. */
+    @SuppressWarnings("unchecked")
+    synchronized void remember(Object element) {
+        if (items != null && members.add(element)) {
+            items.add((E) element);
+        }
+    }
+
+    /** Drops an element the relation lost, where the relation is in memory. */
+    synchronized void forget(Object element) {
+        if (items != null && members.remove(element)) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) == element) {
+                    items.remove(i);
+                    return;
+                }
+            }
+        }
+    }
+
+    synchronized boolean holds(Object element) {
+        return items != null && members.contains(element);
+    }
+
+    /** Moves an element of the loaded relation to a position (for {@code List.add(index, e)}); memory only. */
+    synchronized void place(Object element, int index) {
+        if (items != null && members.contains(element)) {
+            forget(element);
+            members.add(element);
+            @SuppressWarnings("unchecked") E e = (E) element;
+            items.add(Math.min(index, items.size()), e);
+        }
+    }
+
+    synchronized void reorder(Comparator<? super E> order) {
+        if (items != null) {
+            items.sort(order);
+        }
+    }
+
+    @Override
+    public int size() {
+        return elements().size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !exists();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        if (!isLoaded()) {
+            relations.load(this);
+        }
+        return holds(o);
+    }
+
+    @Override
+    public Iterator<E> iterator() {
+        Iterator<E> snapshot = elements().iterator();
+        return new Iterator<>() {
+            private E last;
+
+            @Override
+            public boolean hasNext() {
+                return snapshot.hasNext();
+            }
+
+            @Override
+            public E next() {
+                last = snapshot.next();
+                return last;
+            }
+
+            @Override
+            public void remove() {
+                if (last == null) {
+                    throw new IllegalStateException("next() first");
+                }
+                relations.remove(LiveRelation.this, List.of(last));
+                last = null;
+            }
+        };
+    }
+
+    @Override
+    public boolean add(E element) {
+        return relations.add(this, Collections.singletonList(element));
+    }
+
+    @Override
+    @SafeVarargs
+    public final boolean add(E first, E... more) {
+        List<Object> all = new ArrayList<>(1 + more.length);
+        all.add(first);
+        Collections.addAll(all, more);
+        return relations.add(this, all);
+    }
+
+    @Override
+    public boolean addAll(Collection<? extends E> elements) {
+        return relations.add(this, new ArrayList<>(elements));
+    }
+
+    @Override
+    public boolean remove(Object element) {
+        return relations.remove(this, Collections.singletonList(element));
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> elements) {
+        return relations.remove(this, new ArrayList<>(elements));
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> keep) {
+        Set<Object> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(keep);
+        List<Object> dropped = new ArrayList<>();
+        for (E element : elements()) {
+            if (!kept.contains(element)) {
+                dropped.add(element);
+            }
+        }
+        return relations.remove(this, dropped);
+    }
+
+    @Override
+    public void clear() {
+        relations.clear(this);
+    }
+
+    @Override
+    public void set(Collection<? extends E> elements) {
+        relations.set(this, new ArrayList<>(elements));
+    }
+
+    @Override
+    public Query<E> query() {
+        return relations.query(this);
+    }
+
+    @Override
+    public Query<E> filter(String lookup, Object value) {
+        return query().filter(lookup, value);
+    }
+
+    @Override
+    public Query<E> order(String... fields) {
+        return query().order(fields);
+    }
+
+    @Override
+    public long count() {
+        synchronized (this) {
+            if (items != null) {
+                return items.size();
+            }
+        }
+        return query().count();
+    }
+
+    @Override
+    public boolean exists() {
+        synchronized (this) {
+            if (items != null) {
+                return !items.isEmpty();
+            }
+        }
+        return query().exists();
+    }
+
+    @Override
+    public List<E> fetchAll() {
+        return elements();
+    }
+
+    @Override
+    public Optional<E> fetchFirst() {
+        synchronized (this) {
+            if (items != null) {
+                return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+            }
+        }
+        return query().fetchFirst();
+    }
+
+    @Override
+    public synchronized void refresh() {
+        items = null;
+        members = null;
+    }
+
+    /** Shows the elements where they are in memory, and never loads: printing an object must not query. */
+    @Override
+    public synchronized String toString() {
+        return items != null ? items.toString() : side.describe(owner) + " (not loaded)";
+    }
+}
