@@ -1,6 +1,7 @@
 package dev.weft.internal.meta;
 
 import dev.weft.MappingException;
+import dev.weft.Model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,6 +41,10 @@ public final class Metamodel {
             Class<?> type = pending.poll();
             if (reached.containsKey(type)) {
                 continue;
+            }
+            if (type == Model.class) {
+                throw new MappingException(Model.class.getName() + " is not an entity: it is the base class of the "
+                        + "active-record style; register the @Entity classes that extend it.");
             }
             if (!EntityReader.isEntity(type)) {
                 throw new MappingException(type.getName() + " is not an entity: annotate it with @dev.weft.Entity.");
