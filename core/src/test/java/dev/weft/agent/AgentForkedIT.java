@@ -71,6 +71,20 @@ class AgentForkedIT {
     }
 
     @Test
+    void collectionRelationsOfNewObjectsCanBeAddedToUnderTheJavaagent() throws Exception {
+        List<String> output = underTheAgent("example.unsaved.Shelving");
+        assertEquals(List.of(
+                "list ArrayList [Earthsea, The Tombs of Atuan, Earthsea]",
+                "set LinkedHashSet [Earthsea, The Tombs of Atuan]",
+                "collection ArrayList [Earthsea, The Tombs of Atuan, Earthsea]",
+                "volumes UnsavedRelationSet [Earthsea, The Tombs of Atuan, Earthsea]",
+                "initialised LinkedList []",
+                "history ArrayList []",
+                "volumeCount 3",
+                "favourite null, tags null"), output, String.join("\n", output));
+    }
+
+    @Test
     void theRuntimeBehavesTheSameOnClassesEnhancedByTheAgentAndAtBuildTime(@TempDir Path folder) throws Exception {
         List<String> agent = underTheAgent("example.app.LibraryScenario");
 

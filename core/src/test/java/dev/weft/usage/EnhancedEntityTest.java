@@ -17,6 +17,7 @@ import dev.weft.test.model.Category;
 import dev.weft.test.model.Label;
 import dev.weft.test.plain.PlainNote;
 import example.invalid.StaleEntity;
+import example.invalid.VersionOneEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,6 +62,10 @@ class EnhancedEntityTest {
         assertTrue(version.getMessage().startsWith("example.invalid.StaleEntity was enhanced for Weft enhancement "
                 + "contract version 99, but this weft-core uses version " + Enhanced.CONTRACT_VERSION), version.getMessage());
         assertTrue(version.getMessage().contains("rebuild it"), version.getMessage());
+        NotEnhancedException previous = assertThrows(NotEnhancedException.class,
+                () -> db.register(VersionOneEntity.class));
+        assertTrue(previous.getMessage().startsWith("example.invalid.VersionOneEntity was enhanced for Weft "
+                + "enhancement contract version 1, but this weft-core uses version 2"), previous.getMessage());
 
         NotEnhancedException fields = assertThrows(NotEnhancedException.class, () -> db.createTables(StaleSlots.class));
         assertTrue(fields.getMessage().startsWith("dev.weft.test.invalid.StaleSlots was enhanced for the fields [id, title] "

@@ -1,16 +1,20 @@
 package dev.weft.agent.internal;
 
 /**
- * The names of weft-core's enhancement contract ({@code dev.weft.internal.enhance.Enhanced} and
- * {@code FieldInterceptor}), which the enhancer writes into class files. The agent knows them by name and does
- * not link against weft-core, as it matches {@code @Entity} by name: so the enhancer is a pure bytecode tool that
- * weft-core's own tests can run under, and the agent jar can never carry a second copy of the runtime. weft-core's
- * test suite checks that every name here matches the contract it defines.
+ * The names of weft-core's enhancement contract ({@code dev.weft.internal.enhance.Enhanced},
+ * {@code FieldInterceptor} and {@code UnsavedCollections}), which the enhancer writes into class files. The agent
+ * knows them by name and does not link against weft-core, as it matches {@code @Entity} by name: so the enhancer is
+ * a pure bytecode tool that weft-core's own tests can run under, and the agent jar can never carry a second copy of
+ * the runtime. weft-core's test suite checks that every name here matches the contract it defines.
  */
 public final class Contract {
 
-    /** The contract version this enhancer writes; weft-core refuses classes that carry another one. */
-    public static final int VERSION = 1;
+    /**
+     * The contract version this enhancer writes; weft-core refuses classes that carry another one. Version 2: the
+     * read accessor of a collection relation of an object without an interceptor fills a {@code null} field with
+     * {@link #UNSAVED_COLLECTIONS}{@code .create}.
+     */
+    public static final int VERSION = 2;
 
     public static final String ENHANCED = "dev.weft.internal.enhance.Enhanced";
     public static final String FIELD_INTERCEPTOR = "dev.weft.internal.enhance.FieldInterceptor";
@@ -28,6 +32,15 @@ public final class Contract {
     public static final String BEFORE_RELATION_WRITE = "beforeRelationWrite";
     public static final String SLOT_DESCRIPTOR = "(Ljava/lang/Object;I)V";
     public static final String RELATION_WRITE_DESCRIPTOR = "(Ljava/lang/Object;ILjava/lang/Object;)V";
+
+    /**
+     * {@code public static Object create(Class<?> declaredType)}: the empty collection that a collection relation
+     * of an unsaved object starts with, for a field declared {@code List}, {@code Set}, {@code Collection} or
+     * {@code RelationSet}.
+     */
+    public static final String UNSAVED_COLLECTIONS = "dev.weft.internal.enhance.UnsavedCollections";
+    public static final String CREATE_UNSAVED = "create";
+    public static final String CREATE_UNSAVED_DESCRIPTOR = "(Ljava/lang/Class;)Ljava/lang/Object;";
 
     private Contract() {
     }

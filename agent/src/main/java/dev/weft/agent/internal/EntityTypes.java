@@ -137,6 +137,18 @@ final class EntityTypes {
         return false;
     }
 
+    /**
+     * A collection relation: a {@linkplain #isRelation relation} whose declared type is exactly {@code List},
+     * {@code Set}, {@code Collection} or {@code RelationSet} (raw or parameterized, not a type variable), the
+     * types whose unsaved collection weft-core's {@code UnsavedCollections.create} makes.
+     */
+    static boolean isCollectionRelation(FieldDescription field) {
+        TypeDescription.Generic type = field.getType();
+        boolean declared = type.getSort() == TypeDefinition.Sort.NON_GENERIC
+                || type.getSort() == TypeDefinition.Sort.PARAMETERIZED;
+        return declared && COLLECTION_TYPES.contains(type.asErasure().getName()) && isRelation(field);
+    }
+
     /** The persistent fields {@code type} declares, in declaration order. */
     static List<FieldDescription.InDefinedShape> declaredPersistentFields(TypeDescription type) {
         List<FieldDescription.InDefinedShape> fields = new ArrayList<>();

@@ -42,7 +42,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   <li>for every persistent field {@code f} the class declares, {@code public final synthetic}
  *       {@code $weft$read$f()} and {@code $weft$write$f(value)}, which call {@code beforeRead}/{@code beforeWrite}
  *       (scalar fields) or {@code beforeRelationRead}/{@code beforeRelationWrite} (relations) with the field's
- *       slot when an interceptor is attached, and then read or write the field;</li>
+ *       slot when an interceptor is attached, and then read or write the field; without an interceptor (a new
+ *       object), reading a collection relation that is {@code null} first sets it to an empty collection from
+ *       weft-core's {@code UnsavedCollections} ({@link AccessorCode});</li>
  *   <li>{@code public static final String[] $weft$fields} (slot order, mapped superclass fields first) and
  *       {@code public static final int $weft$version};</li>
  *   <li>a no-argument constructor when there is none: {@code private} in an entity, {@code protected} in a mapped
@@ -172,10 +174,12 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
     private static DynamicType.Builder<?> accessors(DynamicType.Builder<?> builder, FieldDescription.InDefinedShape field,
                                                     int slot) {
         boolean relation = EntityTypes.isRelation(field);
+        AccessorCode.Kind read = EntityTypes.isCollectionRelation(field) ? AccessorCode.Kind.COLLECTION_READ
+                : AccessorCode.Kind.of(relation, false);
         TypeDescription fieldType = field.getType().asErasure();
         return builder
                 .defineMethod(Contract.READ_PREFIX + field.getName(), fieldType, ACCESSOR)
-                .intercept(new AccessorCode(field, slot, AccessorCode.Kind.of(relation, false)))
+                .intercept(new AccessorCode(field, slot, read))
                 .defineMethod(Contract.WRITE_PREFIX + field.getName(), void.class, ACCESSOR)
                 .withParameters(fieldType)
                 .intercept(new AccessorCode(field, slot, AccessorCode.Kind.of(relation, true)));

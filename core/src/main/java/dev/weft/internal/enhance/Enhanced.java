@@ -10,7 +10,10 @@ package dev.weft.internal.enhance;
  *       until the runtime attaches one, and the two methods of this interface over it;</li>
  *   <li>for every persistent field {@code f} declared by the class, {@code $weft$read$f()} and
  *       {@code $weft$write$f(value)}, which call the interceptor (when there is one) and then read or write
- *       the field;</li>
+ *       the field; without an interceptor (an object never saved), the read method of a collection relation
+ *       declared {@code List}, {@code Set}, {@code Collection} or {@code RelationSet} first sets a {@code null}
+ *       field to {@link UnsavedCollections#create UnsavedCollections.create(declaredType)}, so that a new
+ *       object's relations can be added to;</li>
  *   <li>a public static final {@code String[] $weft$fields}: the persistent fields in slot order (those of
  *       mapped superclasses first), which is the numbering the interceptor calls use;</li>
  *   <li>a public static final {@code int $weft$version} equal to {@link #CONTRACT_VERSION} of the enhancer
@@ -24,8 +27,11 @@ package dev.weft.internal.enhance;
  */
 public interface Enhanced {
 
-    /** The version of this contract; an enhanced class that carries another one is refused. */
-    int CONTRACT_VERSION = 1;
+    /**
+     * The version of this contract; an enhanced class that carries another one is refused. 2: the read methods of
+     * collection relations call {@link UnsavedCollections} (classes of version 1 leave them {@code null}).
+     */
+    int CONTRACT_VERSION = 2;
 
     /** The name of the field that holds the interceptor. */
     String INTERCEPTOR_FIELD = "$weft$interceptor";

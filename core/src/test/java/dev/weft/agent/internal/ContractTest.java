@@ -2,12 +2,15 @@ package dev.weft.agent.internal;
 
 import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.enhance.FieldInterceptor;
+import dev.weft.internal.enhance.UnsavedCollections;
 import org.junit.jupiter.api.Test;
 
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The enhancer knows weft-core's contract by name ({@link Contract}); these are the names core defines. */
 class ContractTest {
@@ -22,6 +25,16 @@ class ContractTest {
         assertEquals(Enhanced.VERSION_FIELD, Contract.VERSION_FIELD);
         assertEquals(Enhanced.READ_PREFIX, Contract.READ_PREFIX);
         assertEquals(Enhanced.WRITE_PREFIX, Contract.WRITE_PREFIX);
+        assertEquals(UnsavedCollections.class.getName(), Contract.UNSAVED_COLLECTIONS);
+    }
+
+    @Test
+    void theUnsavedCollectionFactoryIsPublicStaticWithTheDescriptorTheReadAccessorsCall() throws NoSuchMethodException {
+        assertTrue(Modifier.isPublic(UnsavedCollections.class.getModifiers()));
+        var method = UnsavedCollections.class.getMethod(Contract.CREATE_UNSAVED, Class.class);
+        assertTrue(Modifier.isStatic(method.getModifiers()) && Modifier.isPublic(method.getModifiers()));
+        assertEquals(Contract.CREATE_UNSAVED_DESCRIPTOR,
+                MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString());
     }
 
     @Test

@@ -89,7 +89,14 @@ class EnhancementRulesTest {
     void aClassEnhancedForAnotherContractVersionFailsLoudly() throws IOException {
         assertRefused("example/invalid/StaleEntity", "example.invalid.StaleEntity",
                 "example.invalid.StaleEntity was enhanced for Weft enhancement contract version 99, but this enhancer "
-                        + "and its runtime use version 1");
+                        + "and its runtime use version " + Contract.VERSION);
+    }
+
+    @Test
+    void aClassEnhancedForContractVersionOneIsRefused() throws IOException {
+        assertRefused("example/invalid/VersionOneEntity", "example.invalid.VersionOneEntity",
+                "example.invalid.VersionOneEntity was enhanced for Weft enhancement contract version 1, but this "
+                        + "enhancer and its runtime use version 2");
     }
 
     @Test
