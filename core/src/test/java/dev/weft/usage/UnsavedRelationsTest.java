@@ -1,6 +1,7 @@
 package dev.weft.usage;
 
 import dev.weft.Database;
+import dev.weft.internal.relation.UnsavedRelationSet;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
 import dev.weft.test.model.Book;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +30,7 @@ class UnsavedRelationsTest {
         Book book = new Book("The Dispossessed", null);
         Category category = new Category("Science fiction");
         category.books.add(book);
-        assertEquals(LinkedHashSet.class, category.books.getClass(), "declared Set");
+        assertEquals(UnsavedRelationSet.class, category.books.getClass(), "declared RelationSet");
         assertEquals(List.of(book), List.copyOf(category.books));
 
         Author author = new Author("Ursula");

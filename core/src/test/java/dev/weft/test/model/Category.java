@@ -4,7 +4,7 @@ import dev.weft.Entity;
 import dev.weft.Id;
 import dev.weft.ManyToMany;
 
-import java.util.Set;
+import dev.weft.RelationSet;
 
 /** Many-to-many with {@link Book} through the junction table {@code book_categories}. */
 @Entity
@@ -12,7 +12,7 @@ public class Category {
     @Id public long id;
     public String name;
     @ManyToMany(through = "book_categories", backref = "categories")
-    public Set<Book> books;
+    public RelationSet<Book> books;
 
     public Category() {
     }

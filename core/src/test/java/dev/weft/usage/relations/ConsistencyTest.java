@@ -1,0 +1,199 @@
+package dev.weft.usage.relations;
+
+import dev.weft.Database;
+import dev.weft.NotNullViolationException;
+import dev.weft.UniqueViolationException;
+import dev.weft.test.StatementLog;
+import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.model.Author;
+import dev.weft.test.model.Blog;
+import dev.weft.test.model.Book;
+import dev.weft.test.model.Category;
+import dev.weft.test.model.Logo;
+import dev.weft.test.model.Org;
+import dev.weft.test.model.Post;
+import dev.weft.test.model.Profile;
+import dev.weft.test.model.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both sides of a relation agree in memory, and one-to-one stays one-to-one. */
+@ExtendWith(WeftDatabaseExtension.class)
+class ConsistencyTest {
+
+    @BeforeEach
+    void tables(Database db) {
+        db.createTables(Author.class, Book.class, Category.class, Blog.class, Post.class, User.class, Profile.class,
+                Org.class, Logo.class);
+    }
+
+    @Test
+    void assigningTheKeyMovesTheChildBetweenLoadedCollections(Database db, StatementLog log) {
+        Author first = db.save(new Author("First"));
+        Author second = db.save(new Author("Second"));
+        Book book = db.save(new Book("Moving", first));
+        assertEquals(List.of(book), first.books);
+        assertTrue(second.books.isEmpty());
+        log.clear();
+
+        book.author = second;
+
+        assertEquals(0, log.count(), "memory follows at once; the row at save");
+        assertTrue(first.books.isEmpty());
+        assertEquals(List.of(book), second.books);
+        db.save(book);
+        db.clearCache();
+        assertEquals(1, db.get(Author.class, second.id).books.size());
+        assertEquals(0, db.get(Author.class, first.id).books.size());
+    }
+
+    @Test
+    void addingToACollectionSetsTheKeyAndLeavesTheOldOwner(Database db) {
+        Blog first = db.save(new Blog("First"));
+        Blog second = db.save(new Blog("Second"));
+        Post post = db.save(new Post("p", first));
+        assertEquals(1, first.posts.size());
+
+        second.posts.add(post);
+
+        assertSame(second, post.blog);
+        assertTrue(first.posts.isEmpty());
+    }
+
+    @Test
+    void assigningAOneToOneKeySetsTheInverseField(Database db) {
+        Org org = db.save(new Org("Acme"));
+        Logo logo = db.save(new Logo("acme.png"));
+
+        org.logo = logo;
+
+        assertSame(org, logo.org);
+        db.save(org);
+        db.clearCache();
+        assertEquals("Acme", db.get(Logo.class, logo.id).org.name);
+    }
+
+    @Test
+    void assigningTheInverseFieldSetsTheKey(Database db) {
+        Org org = db.save(new Org("Acme"));
+        Logo logo = db.save(new Logo("acme.png"));
+
+        logo.org = org;
+
+        assertSame(logo, org.logo);
+        db.save(logo);
+        db.clearCache();
+        assertEquals("acme.png", db.get(Org.class, org.id).logo.uri);
+    }
+
+    @Test
+    void aSecondOwnerIsRefusedAtAssignmentAndNothingChanges(Database db) {
+        Org first = db.save(new Org("First"));
+        Org second = db.save(new Org("Second"));
+        Logo logo = db.save(new Logo("x.png"));
+        first.logo = logo;
+        db.save(first);
+
+        UniqueViolationException byKey = assertThrows(UniqueViolationException.class, () -> second.logo = logo);
+        assertTrue(byKey.getMessage().contains("Org#" + first.id), byKey.getMessage());
+        Logo other = db.save(new Logo("y.png"));
+        UniqueViolationException byInverse = assertThrows(UniqueViolationException.class, () -> other.org = first);
+        assertTrue(byInverse.getMessage().contains("one-to-one"), byInverse.getMessage());
+
+        assertNull(second.logo);
+        assertNull(other.org);
+        assertSame(logo, first.logo);
+        assertSame(first, logo.org);
+        db.saveAll(List.of(first, second, other));
+        db.clearCache();
+        assertEquals("x.png", db.get(Org.class, first.id).logo.uri);
+    }
+
+    @Test
+    void aSecondOwnerUnknownInMemoryIsRefusedAtSaveAndTheFirstKeepsIt(Database db) {
+        User first = db.save(new User("first"));
+        User second = db.save(new User("second"));
+        Profile profile = db.save(new Profile(first, "bio"));
+        db.clearCache();
+
+        Profile copy = new Profile(db.reference(User.class, first.id), "another");
+        assertThrows(UniqueViolationException.class, () -> db.save(copy));
+
+        assertEquals(0, copy.id);
+        assertEquals(1, db.select(Profile.class).count());
+        assertEquals("bio", db.get(User.class, first.id).profile.bio);
+        assertNull(db.get(User.class, second.id).profile);
+        assertTrue(profile.id > 0);
+    }
+
+    @Test
+    void movingAOneToOneTakesItFromTheFirstOwnerFirst(Database db) {
+        Org first = db.save(new Org("First"));
+        Org second = db.save(new Org("Second"));
+        Logo logo = db.save(new Logo("x.png"));
+        first.logo = logo;
+        db.save(first);
+
+        first.logo = null;
+        second.logo = logo;
+        db.saveAll(List.of(first, second));
+
+        assertSame(second, logo.org);
+        db.clearCache();
+        assertNull(db.get(Org.class, first.id).logo);
+        assertEquals("x.png", db.get(Org.class, second.id).logo.uri);
+    }
+
+    @Test
+    void replacingTheInverseReleasesTheOldOneWhenItsKeyMayBeNull(Database db) {
+        Org org = db.save(new Org("Acme"));
+        Logo old = db.save(new Logo("old.png"));
+        Logo fresh = db.save(new Logo("new.png"));
+        old.org = org;
+        db.save(old);
+
+        org.logo = fresh;
+        assertNull(old.org);
+        db.save(org);
+
+        db.clearCache();
+        assertEquals("new.png", db.get(Org.class, org.id).logo.uri);
+        assertNull(db.get(Logo.class, old.id).org);
+    }
+
+    @Test
+    void replacingAnInverseWhoseKeyCannotBeNullIsRefused(Database db) {
+        User user = db.save(new User("u"));
+        Profile profile = db.save(new Profile(user, "bio"));
+
+        assertThrows(NotNullViolationException.class, () -> user.profile = new Profile());
+
+        assertSame(profile, user.profile);
+        assertSame(user, profile.user);
+    }
+
+    @Test
+    void manyToManyChangesShowOnBothLoadedSides(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Book book = db.save(new Book("One", author));
+        Category category = db.save(new Category("Fiction"));
+        assertTrue(book.categories.isEmpty());
+        assertTrue(category.books.isEmpty());
+
+        book.categories.add(category);
+        assertTrue(category.books.contains(book));
+
+        category.books.remove(book);
+        assertFalse(book.categories.contains(category));
+    }
+}

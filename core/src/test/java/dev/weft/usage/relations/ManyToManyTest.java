@@ -1,0 +1,156 @@
+package dev.weft.usage.relations;
+
+import dev.weft.Database;
+import dev.weft.RelationSet;
+import dev.weft.test.StatementLog;
+import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.model.Author;
+import dev.weft.test.model.Book;
+import dev.weft.test.model.Category;
+import dev.weft.test.model.Course;
+import dev.weft.test.model.Student;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Many-to-many collections from both sides: junction rows written at once, both sides consistent in memory. */
+@ExtendWith(WeftDatabaseExtension.class)
+class ManyToManyTest {
+
+    @BeforeEach
+    void tables(Database db) {
+        db.createTables(Author.class, Book.class, Category.class, Student.class, Course.class);
+    }
+
+    private static long links(Database db) {
+        return db.select(Category.class).fetchAll().stream().mapToLong(c -> db.related(c, "books").count()).sum();
+    }
+
+    @Test
+    void addWritesJunctionRowsInTheCustomTableAndBothSidesSeeThem(Database db, StatementLog log) {
+        Author author = db.save(new Author("Ann"));
+        Book one = db.save(new Book("One", author));
+        Book two = db.save(new Book("Two", author));
+        Category programming = db.save(new Category("Programming"));
+        assertTrue(one.categories.isEmpty());
+        log.clear();
+
+        programming.books.add(one, two);
+
+        assertEquals(2, log.containing("book_categories").size(), log.toString());
+        assertEquals(List.of(programming), one.categories, "the loaded other side follows");
+        assertEquals(Set.of(one, two), Set.copyOf(programming.books));
+        db.clearCache();
+        Book reloaded = db.get(Book.class, one.id);
+        assertEquals("Programming", reloaded.categories.get(0).name);
+    }
+
+    @Test
+    void theOtherSideWritesTheSameJunction(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Book book = db.save(new Book("One", author));
+        Category category = db.save(new Category("Fiction"));
+
+        book.categories.add(category);
+
+        assertEquals(1, links(db));
+        assertTrue(category.books.contains(book));
+        assertFalse(book.categories.add(category), "a link that exists is a no-op");
+        assertEquals(1, links(db));
+    }
+
+    @Test
+    void removeAndClearDeleteLinksNeverBooks(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Book one = db.save(new Book("One", author));
+        Book two = db.save(new Book("Two", author));
+        Category category = db.save(new Category("Fiction"));
+        category.books.add(one, two);
+        assertEquals(1, two.categories.size());
+
+        category.books.remove(one);
+        assertEquals(1, links(db));
+        assertTrue(one.categories.isEmpty());
+
+        category.books.clear();
+        assertEquals(0, links(db));
+        assertTrue(two.categories.isEmpty(), "cleared from the loaded other side too");
+        assertEquals(2, db.select(Book.class).count());
+        assertFalse(category.books.remove(one), "removing a link that is not there is a no-op");
+    }
+
+    @Test
+    void addingAnUnsavedBookSavesItFirst(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Category category = db.save(new Category("Fiction"));
+        Book book = new Book("Fresh", author);
+
+        category.books.add(book);
+
+        assertTrue(book.id > 0);
+        assertEquals(1, links(db));
+    }
+
+    @Test
+    void bothSidesDeclaredByBackrefWorkAsOneRelation(Database db) throws SQLException {
+        Student ann = db.save(new Student("Ann"));
+        Course math = db.save(new Course("Math"));
+        Course art = db.save(new Course("Art"));
+
+        assertInstanceOf(RelationSet.class, ann.courses);
+        assertInstanceOf(List.class, math.students);
+        ann.courses.add(math, art);
+        math.students.add(new Student("Bob"));
+
+        assertEquals(2, ann.courses.count());
+        assertEquals(2, math.students.size());
+        assertEquals(1, art.students.size());
+        assertEquals(1, ann.courses.filter("title__startswith", "M").count());
+        db.clearCache();
+        Course reloaded = db.get(Course.class, math.id);
+        assertEquals(Set.of("Ann", "Bob"), Set.copyOf(reloaded.students.stream().map(s -> s.name).toList()));
+    }
+
+    @Test
+    void setReplacesTheLinksInOneStep(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Book one = db.save(new Book("One", author));
+        Book two = db.save(new Book("Two", author));
+        Book three = db.save(new Book("Three", author));
+        Category category = db.save(new Category("Fiction"));
+        category.books.add(one, two);
+
+        db.related(category, "books").set(List.of(two, three));
+
+        assertEquals(Set.of(two, three), Set.copyOf(category.books));
+        assertEquals(2, links(db));
+        assertTrue(one.categories.isEmpty());
+        assertEquals(List.of(category), three.categories);
+    }
+
+    @Test
+    void aNewOwnersCollectionIsWrittenWithIt(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Book saved = db.save(new Book("Saved", author));
+        Category category = new Category("Fresh");
+        category.books.add(saved);
+        category.books.add(new Book("Unsaved", author));
+
+        db.save(category);
+
+        assertEquals(2, links(db));
+        assertEquals(2, category.books.size());
+        assertEquals(List.of(category), saved.categories);
+        db.clearCache();
+        assertEquals(2, db.get(Category.class, category.id).books.size());
+    }
+}
