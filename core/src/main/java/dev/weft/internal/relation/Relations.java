@@ -266,14 +266,7 @@ public final class Relations implements PersistenceContext.RelationHooks {
 
     /** {@code List.set(index, e)}: one element for another, in one step. */
     void replace(LiveRelation<?> relation, Object old, Object element) {
-        List<Object> added = checked(relation, Collections.singletonList(element), true);
-        MemoryJournal journal = new MemoryJournal(context);
-        List<Runnable> after = new ArrayList<>();
-        write(relation, "replace an element of", () -> {
-            removeRows(relation, List.of(old), after);
-            return addRows(relation, added, journal, after);
-        }, journal::revert);
-        after.forEach(Runnable::run);
+        exchange(relation, "replace an element of", List.of(old), checked(relation, Collections.singletonList(element), true));
     }
 
     void set(LiveRelation<?> relation, List<?> elements) {
@@ -281,11 +274,15 @@ public final class Relations implements PersistenceContext.RelationHooks {
         Set<Object> keep = identitySet(wanted);
         List<Object> current = new ArrayList<>(relation.elements());
         Set<Object> have = identitySet(current);
-        List<Object> dropped = current.stream().filter(e -> !keep.contains(e)).toList();
-        List<Object> added = wanted.stream().filter(e -> !have.contains(e)).toList();
+        exchange(relation, "set", current.stream().filter(e -> !keep.contains(e)).toList(),
+                wanted.stream().filter(e -> !have.contains(e)).toList());
+    }
+
+    /** Removes some elements and adds others in one atomic step. */
+    private void exchange(LiveRelation<?> relation, String action, List<Object> dropped, List<Object> added) {
         MemoryJournal journal = new MemoryJournal(context);
         List<Runnable> after = new ArrayList<>();
-        write(relation, "set", () -> {
+        write(relation, action, () -> {
             removeRows(relation, dropped, after);
             return addRows(relation, added, journal, after);
         }, journal::revert);
