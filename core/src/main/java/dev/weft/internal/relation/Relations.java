@@ -113,8 +113,12 @@ public final class Relations implements PersistenceContext.RelationHooks {
             }
             return;
         }
+        Object current = state.meta().access().get(entity, property.slot());
+        if (current instanceof LiveRelation<?> held && held.owner == entity && held.side.field() == property) {
+            return; // the common case, and allocation-free: the field already holds its live relation
+        }
         LiveRelation<?> live = live(entity, state, RelationSide.of(property));
-        if (state.meta().access().get(entity, property.slot()) != live) {
+        if (current != live) {
             state.meta().access().set(entity, property.slot(), live);
         }
     }
