@@ -92,9 +92,10 @@ public final class EntityState implements FieldInterceptor {
         this.status = Status.MANAGED;
     }
 
-    public void deleted() {
-        this.snapshot = null;
-        this.status = Status.DELETED;
+    void restore(Status status, Object[] snapshot, long dirty) {
+        this.snapshot = snapshot;
+        this.dirty = dirty;
+        this.status = status;
     }
 
     /** Marks a field written, as a write by enhanced code does: for writes the runtime makes on the application's behalf. */

@@ -119,8 +119,17 @@ public final class PersistenceContext {
         return state == null || state.status() == EntityState.Status.NEW;
     }
 
+    /**
+     * Sets an instance's state. A state it has here already is changed in place, so that what it keeps besides
+     * (its cohort, its live collections) stays with the instance.
+     */
     void track(Object entity, EntityMeta meta, EntityState.Status status, Object[] snapshot, long dirty) {
-        ((Enhanced) entity).$weft$interceptor(new EntityState(this, meta, status, snapshot, dirty));
+        EntityState existing = trackedState(entity);
+        if (existing != null && existing.meta() == meta) {
+            existing.restore(status, snapshot, dirty);
+        } else {
+            ((Enhanced) entity).$weft$interceptor(new EntityState(this, meta, status, snapshot, dirty));
+        }
     }
 
     void forget(Object entity) {
