@@ -69,9 +69,7 @@ public final class Deleter {
                 return found;
             }, journal::revert);
             effects.apply(journal);
-            journal.touch(entity);
-            context.evict(entity);
-            context.track(entity, meta, EntityState.Status.DELETED, null, 0);
+            context.deleted(entity, meta, journal);
             return null;
         });
     }

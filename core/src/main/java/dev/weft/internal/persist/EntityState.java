@@ -171,11 +171,13 @@ public final class EntityState implements FieldInterceptor {
 
     @Override
     public void beforeRelationRead(Object entity, int slot) {
-        if (status == Status.HOLLOW) {
-            load(entity);
-        }
         Property property = meta.propertyAt(slot);
-        if (!(property instanceof ForeignKeyProperty)) {
+        if (property instanceof ForeignKeyProperty) {
+            if (status == Status.HOLLOW) {
+                load(entity);
+            }
+        } else {
+            // A collection or inverse field needs only the owner's id, which a hollow reference has.
             context.relations().beforeRead(entity, this, property);
         }
     }

@@ -22,6 +22,7 @@ public final class MemoryJournal {
     private final PersistenceContext context;
     private final Map<Object, Before> before = new IdentityHashMap<>();
     private final List<Object> order = new ArrayList<>();
+    private final List<Runnable> undo = new ArrayList<>();
 
     public MemoryJournal(PersistenceContext context) {
         this.context = context;
@@ -46,6 +47,14 @@ public final class MemoryJournal {
         order.add(entity);
     }
 
+    /**
+     * Adds a step that puts back what the operation changed besides column fields (a loaded collection, an inverse
+     * field); steps run after the fields are restored, the last added first.
+     */
+    public void onRevert(Runnable step) {
+        undo.add(step);
+    }
+
     /** Puts every touched object back as it was, the last touched first. */
     public void revert() {
         for (int i = order.size() - 1; i >= 0; i--) {
@@ -67,6 +76,9 @@ public final class MemoryJournal {
             if (b.cached) {
                 context.cache(b.meta, b.id, entity);
             }
+        }
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
         }
     }
 }

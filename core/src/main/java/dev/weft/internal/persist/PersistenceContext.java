@@ -75,11 +75,14 @@ public final class PersistenceContext {
          */
         void beforeWrite(Object entity, EntityState state, Property property, Object value);
 
-        /** The row of a loaded object was deleted: it leaves the relations loaded in memory. */
-        void deleted(Object entity, EntityMeta meta);
+        /** The row of a loaded object was deleted: it leaves the relations loaded in memory (undone by the journal). */
+        void deleted(Object entity, EntityMeta meta, MemoryJournal journal);
+
+        /** A key of a loaded object now points elsewhere, written by a bulk update: loaded collections follow. */
+        void keyMoved(Object entity, ForeignKeyProperty key, Object from, Object to, MemoryJournal journal);
 
         /** A save committed: the relations loaded in memory take in what it wrote. */
-        void saved(SavedRelations saved);
+        void saved(SavedRelations saved, MemoryJournal journal);
     }
 
     RelationHooks relations() {
@@ -203,11 +206,20 @@ public final class PersistenceContext {
     public void deletedRow(EntityMeta meta, Object id, MemoryJournal journal) {
         Object entity = cached(meta, id);
         if (entity != null) {
-            journal.touch(entity);
-            evict(entity);
-            track(entity, meta, EntityState.Status.DELETED, null, 0);
-            relations.deleted(entity, meta);
+            deleted(entity, meta, journal);
         }
+    }
+
+    /** Marks an object whose row was deleted as deleted, drops it from the identity map and from loaded relations. */
+    public void deleted(Object entity, EntityMeta meta, MemoryJournal journal) {
+        EntityState state = trackedState(entity);
+        if (state != null && state.status() == EntityState.Status.DELETED) {
+            return;
+        }
+        journal.touch(entity);
+        evict(entity);
+        track(entity, meta, EntityState.Status.DELETED, null, 0);
+        relations.deleted(entity, meta, journal);
     }
 
     /** Empties the identity map; loaded instances keep their state, as {@link #evict} says. */
@@ -233,16 +245,33 @@ public final class PersistenceContext {
         });
         if (batch != null) {
             EntityState state = trackedState(reference);
-            if (state != null && state.status() == EntityState.Status.HOLLOW && state.cohort() == null) {
+            if (state != null && state.status() == EntityState.Status.HOLLOW) {
                 join(state, reference, batch.cohort(meta));
             }
         }
         return reference;
     }
 
+    /** The unloaded references of an object a result set yields again join that result set's cohorts. */
+    private void joinReferences(EntityMeta meta, Object entity, LoadBatch batch) {
+        for (ForeignKeyProperty fk : meta.foreignKeys()) {
+            Object target = meta.access().get(entity, fk.slot());
+            EntityState state = target == null ? null : trackedState(target);
+            if (state != null && state.status() == EntityState.Status.HOLLOW) {
+                join(state, target, batch.cohort(fk.target()));
+            }
+        }
+    }
+
+    /**
+     * Makes the object a member of the cohort of the result set that read it last, so that following a relation
+     * from that result set loads it with the others.
+     */
     private static void join(EntityState state, Object entity, Cohort cohort) {
-        state.cohort(cohort);
-        cohort.add(entity);
+        if (state.cohort() != cohort) {
+            state.cohort(cohort);
+            cohort.add(entity);
+        }
     }
 
     /**
@@ -263,8 +292,9 @@ public final class PersistenceContext {
         if (existing != null) {
             EntityState state = trackedState(existing);
             if (state == null || state.status() != EntityState.Status.HOLLOW) {
-                if (batch != null && state != null && state.cohort() == null) {
+                if (batch != null && state != null) {
                     join(state, existing, batch.cohort(meta));
+                    joinReferences(meta, existing, batch);
                 }
                 return existing;
             }
@@ -322,7 +352,7 @@ public final class PersistenceContext {
         } else {
             state.loaded(snapshot);
         }
-        if (batch != null && state.cohort() == null) {
+        if (batch != null) {
             join(state, entity, batch.cohort(meta));
         }
     }
@@ -348,6 +378,9 @@ public final class PersistenceContext {
             Object value = newValues.get(i);
             Object stored = column instanceof ForeignKeyProperty fk && value != null && !fk.targetType().isInstance(value)
                     ? reference(fk.target(), value) : value;
+            if (column instanceof ForeignKeyProperty fk) {
+                relations.keyMoved(entity, fk, meta.access().get(entity, column.slot()), stored, journal);
+            }
             meta.access().set(entity, column.slot(), stored);
             snapshot[column.columnIndex()] = columnValue(meta, column, entity);
         }

@@ -71,7 +71,7 @@ public final class Persister {
                     state.clearReleased();
                 }
             }
-            context.relations().saved(plan.relations(undo.inserted));
+            context.relations().saved(plan.relations(undo.inserted), undo.journal);
             return null;
         });
     }

@@ -1,5 +1,8 @@
 package dev.weft.internal.persist;
 
+import dev.weft.ForeignKeyViolationException;
+import dev.weft.NotFoundException;
+import dev.weft.internal.dialect.ConstraintFailure;
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.EntityMeta;
@@ -42,12 +45,16 @@ public final class RelationWriter {
                 + dialect.quote(key.column()) + " = ? WHERE " + dialect.quote(meta.id().column()) + " = ?");
         Persister.bind(statement, 1, key, targetId);
         Persister.bind(statement, 2, meta.id(), id);
+        int rows;
         try {
-            statement.executeUpdate();
+            rows = statement.executeUpdate();
         } catch (SQLException e) {
             Object[] values = context.columnValues(meta, entity);
             values[key.columnIndex()] = targetId;
             throw errors.writeFailed(e, meta, entity, values, false);
+        }
+        if (rows == 0) {
+            throw missing(meta, id);
         }
     }
 
@@ -70,7 +77,21 @@ public final class RelationWriter {
                 List.of(dialect.quote(ownerColumn), dialect.quote(elementColumn))));
         owner.id().type().bind(statement, 1, ownerId);
         element.id().type().bind(statement, 2, elementId);
-        return statement.executeUpdate() > 0;
+        try {
+            return statement.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (dialect.constraintFailure(e).map(f -> f.kind() == ConstraintFailure.Kind.FOREIGN_KEY).orElse(false)) {
+                throw new ForeignKeyViolationException("cannot link " + element.name() + "#" + elementId + " to "
+                        + owner.name() + "#" + ownerId + " in " + table.table() + ": one of them has no row (deleted, "
+                        + "or a reference to an id that does not exist); link saved objects only.", e);
+            }
+            throw e;
+        }
+    }
+
+    private static NotFoundException missing(EntityMeta meta, Object id) {
+        return new NotFoundException("cannot change the relation of " + meta.name() + "#" + id + ": there is no such "
+                + "row (deleted, or a reference to an id that does not exist).");
     }
 
     /** Deletes the junction row linking the two ids; returns whether there was one. */

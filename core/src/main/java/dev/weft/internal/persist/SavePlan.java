@@ -148,7 +148,7 @@ final class SavePlan {
     private void reachInverse(Object owner, boolean isNew, InverseProperty inverse, Object value) {
         if (value == null) {
             if (isNew) {
-                collections.add(new SavedRelations.NewCollection(owner, inverse, List.of()));
+                collections.add(new SavedRelations.NewCollection(owner, inverse, List.of(), null));
             }
             return;
         }
@@ -156,7 +156,7 @@ final class SavePlan {
             checkElement(owner, inverse, value, inverse.mappedBy().owner());
             if (isNew) {
                 pointKey(value, inverse.mappedBy(), owner);
-                collections.add(new SavedRelations.NewCollection(owner, inverse, List.of(value)));
+                collections.add(new SavedRelations.NewCollection(owner, inverse, List.of(value), value));
             }
             reach(value, false);
             return;
@@ -187,7 +187,7 @@ final class SavePlan {
         for (Object element : elements) {
             checkElement(owner, property, element, elementMeta);
         }
-        collections.add(new SavedRelations.NewCollection(owner, property, elements));
+        collections.add(new SavedRelations.NewCollection(owner, property, elements, value));
         return elements;
     }
 

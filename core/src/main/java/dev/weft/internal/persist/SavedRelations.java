@@ -17,8 +17,11 @@ import java.util.List;
  */
 public record SavedRelations(List<NewCollection> collections, List<KeyMove> keys, List<Link> links) {
 
-    /** A relation field of a new owner and the elements it held when it was saved. */
-    public record NewCollection(Object owner, Property property, Collection<?> elements) {
+    /**
+     * A relation field of a new owner and the elements it held when it was saved; {@code value} is what the field
+     * held, for a rolled-back save to put back.
+     */
+    public record NewCollection(Object owner, Property property, Collection<?> elements, Object value) {
     }
 
     /** A foreign key of {@code entity} that now points at {@code to} instead of {@code from}. */

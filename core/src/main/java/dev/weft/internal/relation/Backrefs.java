@@ -6,6 +6,7 @@ import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.meta.ManyToManyProperty;
 import dev.weft.internal.meta.Metamodel;
 import dev.weft.internal.persist.EntityState;
+import dev.weft.internal.persist.MemoryJournal;
 import dev.weft.internal.persist.PersistenceContext;
 
 import java.util.ArrayList;
@@ -34,8 +35,11 @@ final class Backrefs {
         return relation instanceof LiveRelation<?> live && live.isLoaded() ? live : null;
     }
 
-    /** {@code element}'s key {@code key} now points at {@code to} instead of {@code from}. */
-    void keyMoved(Object element, ForeignKeyProperty key, Object from, Object to) {
+    /**
+     * {@code element}'s key {@code key} now points at {@code to} instead of {@code from}. Each change is undone by
+     * {@code journal} (null: the change is the application's own assignment, and not part of a database write).
+     */
+    void keyMoved(Object element, ForeignKeyProperty key, Object from, Object to, MemoryJournal journal) {
         if (from == to) {
             return;
         }
@@ -43,45 +47,74 @@ final class Backrefs {
         LiveRelation<?> old = loaded(from, side);
         if (old != null) {
             old.forget(element);
+            refreshOnRevert(old, journal);
         }
         LiveRelation<?> now = loaded(to, side);
         if (now != null) {
             now.remember(element);
+            refreshOnRevert(now, journal);
         }
         if (key.inverse() instanceof InverseProperty inverse && !inverse.isCollection()) {
             EntityMeta target = key.target();
             if (from != null && target.access().get(from, inverse.slot()) == element) {
-                target.access().set(from, inverse.slot(), null);
+                setInverse(target, from, inverse, null, journal);
             }
-            EntityState toState = to == null ? null : context.trackedState(to);
-            if (toState != null) {
-                target.access().set(to, inverse.slot(), element);
-                toState.inverseLoaded(inverse.slot(), true);
+            if (to != null && context.trackedState(to) != null) {
+                setInverse(target, to, inverse, element, journal);
             }
+        }
+    }
+
+    private void setInverse(EntityMeta meta, Object owner, InverseProperty inverse, Object value, MemoryJournal journal) {
+        EntityState state = context.trackedState(owner);
+        Object before = meta.access().get(owner, inverse.slot());
+        boolean wasLoaded = state != null && state.inverseLoaded(inverse.slot());
+        meta.access().set(owner, inverse.slot(), value);
+        if (state != null) {
+            state.inverseLoaded(inverse.slot(), value != null || wasLoaded);
+        }
+        if (journal != null) {
+            journal.onRevert(() -> {
+                meta.access().set(owner, inverse.slot(), before);
+                if (state != null) {
+                    state.inverseLoaded(inverse.slot(), wasLoaded);
+                }
+            });
+        }
+    }
+
+    /** A rolled-back change leaves a loaded collection to be read again, as the database has it. */
+    static void refreshOnRevert(LiveRelation<?> relation, MemoryJournal journal) {
+        if (journal != null) {
+            journal.onRevert(relation::refresh);
         }
     }
 
     /** A junction row now links {@code element} to {@code owner} on {@code side}. */
-    void linked(RelationSide.Junction side, Object owner, Object element) {
+    void linked(RelationSide.Junction side, Object owner, Object element, MemoryJournal journal) {
         LiveRelation<?> mine = loaded(owner, side);
         if (mine != null) {
             mine.remember(element);
+            refreshOnRevert(mine, journal);
         }
         LiveRelation<?> theirs = loaded(element, side.reverse());
         if (theirs != null) {
             theirs.remember(owner);
+            refreshOnRevert(theirs, journal);
         }
     }
 
     /** The junction row linking {@code element} to {@code owner} on {@code side} is gone. */
-    void unlinked(RelationSide.Junction side, Object owner, Object element) {
+    void unlinked(RelationSide.Junction side, Object owner, Object element, MemoryJournal journal) {
         LiveRelation<?> mine = loaded(owner, side);
         if (mine != null) {
             mine.forget(element);
+            refreshOnRevert(mine, journal);
         }
         LiveRelation<?> theirs = loaded(element, side.reverse());
         if (theirs != null) {
             theirs.forget(owner);
+            refreshOnRevert(theirs, journal);
         }
     }
 
@@ -89,11 +122,11 @@ final class Backrefs {
      * The row of {@code entity} was deleted: it leaves its owners' loaded collections, and the loaded collections
      * it was linked into through junction rows (which the database deleted with it).
      */
-    void deleted(Object entity, EntityMeta meta) {
+    void deleted(Object entity, EntityMeta meta, MemoryJournal journal) {
         for (ForeignKeyProperty key : meta.foreignKeys()) {
             Object owner = meta.access().get(entity, key.slot());
             if (owner != null) {
-                keyMoved(entity, key, owner, null);
+                keyMoved(entity, key, owner, null, journal);
             }
         }
         for (RelationSide.Junction side : junctionSides(meta)) {
@@ -103,6 +136,7 @@ final class Backrefs {
                 LiveRelation<?> theirs = loaded(counterpart, side.reverse());
                 if (theirs != null) {
                     theirs.forget(entity);
+                    refreshOnRevert(theirs, journal);
                 }
             }
         }

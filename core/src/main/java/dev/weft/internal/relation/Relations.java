@@ -131,7 +131,7 @@ public final class Relations implements PersistenceContext.RelationHooks {
                 if (value != null && key.oneToOne()) {
                     checkFree(entity, key, value);
                 }
-                backrefs.keyMoved(entity, key, old, value);
+                backrefs.keyMoved(entity, key, old, value, null);
             }
         } else if (property instanceof InverseProperty inverse && !inverse.isCollection()) {
             inverseAssigned(entity, state, inverse, value);
@@ -144,12 +144,17 @@ public final class Relations implements PersistenceContext.RelationHooks {
     }
 
     @Override
-    public void deleted(Object entity, EntityMeta meta) {
-        backrefs.deleted(entity, meta);
+    public void keyMoved(Object entity, ForeignKeyProperty key, Object from, Object to, MemoryJournal journal) {
+        backrefs.keyMoved(entity, key, from, to, journal);
     }
 
     @Override
-    public void saved(SavedRelations saved) {
+    public void deleted(Object entity, EntityMeta meta, MemoryJournal journal) {
+        backrefs.deleted(entity, meta, journal);
+    }
+
+    @Override
+    public void saved(SavedRelations saved, MemoryJournal journal) {
         for (SavedRelations.NewCollection collection : saved.collections()) {
             Object owner = collection.owner();
             EntityState state = context.trackedState(owner);
@@ -164,13 +169,16 @@ public final class Relations implements PersistenceContext.RelationHooks {
             LiveRelation<?> live = live(owner, state, RelationSide.of(property));
             live.loaded(collection.elements());
             state.meta().access().set(owner, property.slot(), live);
+            // A rolled-back save makes the owner new again: its field gets back the collection it held.
+            journal.onRevert(() -> state.meta().access().set(owner, property.slot(), collection.value()));
         }
         for (SavedRelations.KeyMove move : saved.keys()) {
-            backrefs.keyMoved(move.entity(), move.key(), move.from(), move.to());
+            backrefs.keyMoved(move.entity(), move.key(), move.from(), move.to(), journal);
         }
         for (SavedRelations.Link link : saved.links()) {
             ManyToManyProperty m2m = link.property();
-            backrefs.linked(new RelationSide.Junction(m2m.junction(), m2m.owning()), link.owner(), link.element());
+            backrefs.linked(new RelationSide.Junction(m2m.junction(), m2m.owning()), link.owner(), link.element(),
+                    journal);
         }
     }
 
@@ -202,7 +210,24 @@ public final class Relations implements PersistenceContext.RelationHooks {
                     side.owner().id().type(), ids);
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).loaded(byOwner.getOrDefault(ids.get(i), List.of()));
+            LiveRelation<?> live = batch.get(i);
+            List<Object> elements = byOwner.getOrDefault(ids.get(i), List.of());
+            if (side instanceof RelationSide.ReverseKey reverse) {
+                pointAt(elements, reverse.key(), live.owner);
+            }
+            live.loaded(elements);
+        }
+    }
+
+    /**
+     * The elements of an owner's collection point at that owner, even where the identity map no longer held it
+     * (evicted) and their keys were read as references to its row.
+     */
+    private static void pointAt(List<Object> elements, ForeignKeyProperty key, Object owner) {
+        for (Object element : elements) {
+            if (key.owner().access().get(element, key.slot()) != owner) {
+                key.owner().access().set(element, key.slot(), owner);
+            }
         }
     }
 
@@ -262,8 +287,10 @@ public final class Relations implements PersistenceContext.RelationHooks {
 
     boolean remove(LiveRelation<?> relation, List<?> elements) {
         List<Object> checked = checked(relation, elements, false);
+        MemoryJournal journal = new MemoryJournal(context);
         List<Runnable> after = new ArrayList<>();
-        boolean changed = write(relation, "remove from", () -> removeRows(relation, checked, after), () -> { });
+        boolean changed = write(relation, "remove from", () -> removeRows(relation, checked, journal, after),
+                journal::revert);
         after.forEach(Runnable::run);
         return changed;
     }
@@ -287,7 +314,7 @@ public final class Relations implements PersistenceContext.RelationHooks {
         MemoryJournal journal = new MemoryJournal(context);
         List<Runnable> after = new ArrayList<>();
         write(relation, action, () -> {
-            removeRows(relation, dropped, after);
+            removeRows(relation, dropped, journal, after);
             return addRows(relation, added, journal, after);
         }, journal::revert);
         after.forEach(Runnable::run);
@@ -315,19 +342,22 @@ public final class Relations implements PersistenceContext.RelationHooks {
             }
             if (loaded != null) {
                 for (Object element : loaded) {
-                    backrefs.keyMoved(element, key, owner, null);
+                    backrefs.keyMoved(element, key, owner, null, journal);
                 }
             }
+            Backrefs.refreshOnRevert(relation, journal);
         } else {
             RelationSide.Junction junction = (RelationSide.Junction) side;
+            MemoryJournal journal = new MemoryJournal(context);
             List<Object> ids = write(relation, "clear", () -> writer.unlinkAll(junction.table(), junction.ownerColumn(),
-                    side.owner(), ownerId, junction.elementColumn(), side.element()), () -> { });
+                    side.owner(), ownerId, junction.elementColumn(), side.element()), journal::revert);
             for (Object id : ids) {
                 Object element = context.cached(side.element(), id);
                 if (element != null) {
-                    backrefs.unlinked(junction, owner, element);
+                    backrefs.unlinked(junction, owner, element, journal);
                 }
             }
+            Backrefs.refreshOnRevert(relation, journal);
         }
         relation.loaded(List.of());
     }
@@ -353,7 +383,7 @@ public final class Relations implements PersistenceContext.RelationHooks {
                     writer.setKey(element, key, owner);
                     after.add(() -> rowHolds(element, key, owner));
                 }
-                after.add(() -> backrefs.keyMoved(element, key, previous, owner));
+                after.add(() -> backrefs.keyMoved(element, key, previous, owner, journal));
                 changed = true;
             }
             return changed;
@@ -369,13 +399,14 @@ public final class Relations implements PersistenceContext.RelationHooks {
             }
             changed |= writer.link(side.table(), side.ownerColumn(), side.owner(), ownerId, side.elementColumn(),
                     side.element(), side.element().idOf(element));
-            after.add(() -> backrefs.linked(side, owner, element));
+            after.add(() -> backrefs.linked(side, owner, element, journal));
         }
         return changed;
     }
 
     /** The database part of removing; refuses before writing anything when a key cannot be null. */
-    private boolean removeRows(LiveRelation<?> relation, List<Object> elements, List<Runnable> after)
+    private boolean removeRows(LiveRelation<?> relation, List<Object> elements, MemoryJournal journal,
+                               List<Runnable> after)
             throws SQLException {
         Object owner = relation.owner;
         boolean changed = false;
@@ -400,9 +431,10 @@ public final class Relations implements PersistenceContext.RelationHooks {
                     writer.setKey(element, key, null);
                 }
                 after.add(() -> {
+                    journal.touch(element);
                     meta.access().set(element, key.slot(), null);
                     rowHolds(element, key, null);
-                    backrefs.keyMoved(element, key, owner, null);
+                    backrefs.keyMoved(element, key, owner, null, journal);
                 });
                 changed = true;
             }
@@ -415,7 +447,7 @@ public final class Relations implements PersistenceContext.RelationHooks {
                 changed |= writer.unlink(side.table(), side.ownerColumn(), side.owner(), ownerId, side.elementColumn(),
                         side.element(), side.element().idOf(element));
             }
-            after.add(() -> backrefs.unlinked(side, owner, element));
+            after.add(() -> backrefs.unlinked(side, owner, element, journal));
         }
         return changed;
     }
@@ -499,12 +531,12 @@ public final class Relations implements PersistenceContext.RelationHooks {
         }
         if (old != null) {
             pointInMemory(old, key, null);
-            backrefs.keyMoved(old, key, owner, null);
+            backrefs.keyMoved(old, key, owner, null, null);
             state.released(old);
         }
         if (value != null) {
             pointInMemory(value, key, owner);
-            backrefs.keyMoved(value, key, null, owner);
+            backrefs.keyMoved(value, key, null, owner, null);
         }
         state.inverseLoaded(inverse.slot(), true);
     }
