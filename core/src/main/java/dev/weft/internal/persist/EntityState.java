@@ -124,11 +124,6 @@ public final class EntityState implements FieldInterceptor {
         return relations.computeIfAbsent(side, s -> factory.get());
     }
 
-    /** Every live collection of this object. */
-    public synchronized List<Object> relations() {
-        return relations == null ? List.of() : new ArrayList<>(relations.values());
-    }
-
     /** Whether the inverse one-to-one field in {@code slot} holds its loaded value. */
     public boolean inverseLoaded(int slot) {
         return slot < 63 && (inverseLoaded & bit(slot)) != 0;

@@ -120,7 +120,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
 
     @Override
     public boolean isEmpty() {
-        return !exists();
+        return elements().isEmpty(); // loads with the cohort, as iteration would: no query per owner in a loop
     }
 
     @Override

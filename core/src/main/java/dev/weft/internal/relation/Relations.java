@@ -4,6 +4,7 @@ import dev.weft.DetachedException;
 import dev.weft.NotNullViolationException;
 import dev.weft.Query;
 import dev.weft.QueryException;
+import dev.weft.RelationSet;
 import dev.weft.UniqueViolationException;
 import dev.weft.WeftException;
 import dev.weft.internal.jdbc.Connector;
@@ -66,7 +67,7 @@ public final class Relations implements PersistenceContext.RelationHooks {
     // ---- Database.related
 
     /** The live collection of a declared collection field of a saved object. */
-    public <E> dev.weft.RelationSet<E> related(Object owner, String field) {
+    public <E> RelationSet<E> related(Object owner, String field) {
         EntityMeta meta = context.meta(owner);
         Property property = meta.property(field);
         boolean collection = property instanceof ManyToManyProperty
@@ -84,7 +85,7 @@ public final class Relations implements PersistenceContext.RelationHooks {
      * The objects of {@code elementType} whose foreign key {@code field} points at the owner, or that its
      * many-to-many field {@code field} links to the owner: a relation whether or not the owner declares it.
      */
-    public <E> dev.weft.RelationSet<E> related(Object owner, Class<E> elementType, String field) {
+    public <E> RelationSet<E> related(Object owner, Class<E> elementType, String field) {
         EntityMeta meta = context.meta(owner);
         EntityMeta element = context.metaOf(elementType);
         Property property = element.property(field);
@@ -589,8 +590,8 @@ public final class Relations implements PersistenceContext.RelationHooks {
                 continue;
             }
             if (seen.add(element)) {
-                if (adding && context.trackedState(element) != null
-                        && context.trackedState(element).status() == EntityState.Status.DELETED) {
+                EntityState state = context.trackedState(element);
+                if (adding && state != null && state.status() == EntityState.Status.DELETED) {
                     throw new WeftException("cannot add " + describe(element) + " to "
                             + relation.side.describe(relation.owner) + ": it was deleted.");
                 }

@@ -102,12 +102,10 @@ public final class Runtime {
     }
 
     public <E> RelationSet<E> related(Object owner, String field) {
-        context.metaOf(owner.getClass());
         return relations.related(owner, field);
     }
 
     public <E> RelationSet<E> related(Object owner, Class<E> elementType, String field) {
-        context.metaOf(owner.getClass());
         return relations.related(owner, elementType, field);
     }
 

@@ -135,6 +135,23 @@ class LazyLoadingTest {
     }
 
     @Test
+    void checkingWhetherEachAuthorHasBooksRunsOneQueryForAll(Database db, StatementLog log) {
+        for (int a = 0; a < 30; a++) {
+            Author author = db.save(new Author("Author " + a));
+            if (a % 2 == 0) {
+                db.save(new Book("Book " + a, author));
+            }
+        }
+        db.clearCache();
+        log.clear();
+
+        long withBooks = db.select(Author.class).fetchAll().stream().filter(author -> !author.books.isEmpty()).count();
+
+        assertEquals(15, withBooks);
+        assertEquals(2, log.dataStatements().size(), log.toString());
+    }
+
+    @Test
     void aLoadedCollectionIsReadFromMemory(Database db, StatementLog log) {
         Author author = db.save(new Author("Ann"));
         db.save(new Book("One", author));
