@@ -97,6 +97,16 @@ public final class Finder<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> selectRelated(String... paths) {
+        return query().selectRelated(paths);
+    }
+
+    @Override
+    public Query<T> prefetchRelated(String... paths) {
+        return query().prefetchRelated(paths);
+    }
+
+    @Override
     public Query<T> order(String... fields) {
         return query().order(fields);
     }

@@ -59,6 +59,28 @@ public interface Query<T> {
      */
     Query<T> order(String... fields);
 
+    /**
+     * Loads the objects at the end of each to-one path in the same statement, with JOINs (a LEFT JOIN where the
+     * path may end in nothing), so that reading them needs no further query: {@code selectRelated("author")},
+     * {@code selectRelated("author__publisher")}, and the inverse side of a one-to-one ({@code "profile"}). Each
+     * related row becomes its object once, through the identity map; objects already loaded keep their state.
+     *
+     * @throws QueryException if a path names an unknown field, a field that is not a relation, or a to-many
+     *     relation (load those with {@link #prefetchRelated})
+     */
+    Query<T> selectRelated(String... paths);
+
+    /**
+     * After the rows are read, loads the relations each path names with one statement per level, whatever the
+     * number of rows: one-to-many and many-to-many collections ({@code "books"}, {@code "categories"}), to-one
+     * relations, and paths through them nested with {@code __} ({@code "books__categories"}). A collection loaded
+     * this way answers iteration, {@code size}, {@code count}, {@code exists} and {@code fetchAll} from memory.
+     * Relations already loaded are kept as they are, with their changes in memory.
+     *
+     * @throws QueryException if a path names an unknown field or a field that is not a relation
+     */
+    Query<T> prefetchRelated(String... paths);
+
     /** Returns at most {@code limit} rows. */
     Query<T> limit(long limit);
 

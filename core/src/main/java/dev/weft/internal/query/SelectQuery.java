@@ -98,6 +98,16 @@ final class SelectQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> selectRelated(String... paths) {
+        throw new UnsupportedOperationException("selectRelated: in progress");
+    }
+
+    @Override
+    public Query<T> prefetchRelated(String... paths) {
+        throw new UnsupportedOperationException("prefetchRelated: in progress");
+    }
+
+    @Override
     public Query<T> limit(long limit) {
         if (limit < 0) {
             throw new QueryException("limit(" + limit + ") on " + meta.name() + ": a limit cannot be negative.");
