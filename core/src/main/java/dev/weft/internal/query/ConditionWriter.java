@@ -2,6 +2,8 @@ package dev.weft.internal.query;
 
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.meta.InverseProperty;
+import dev.weft.internal.meta.ManyToManyProperty;
 import dev.weft.internal.types.ColumnType;
 
 import java.math.BigDecimal;
@@ -19,15 +21,21 @@ final class ConditionWriter {
     static final int LARGE_IN_LIST = 1024;
 
     private final Dialect dialect;
-    private final String alias;
+    private final Joins joins;
     private final StringBuilder sql;
     private final List<Bind> binds;
 
-    ConditionWriter(Dialect dialect, String alias, StringBuilder sql, List<Bind> binds) {
+    /** A writer of conditions on the root entity of {@code joins}, which joins what the conditions follow. */
+    ConditionWriter(Dialect dialect, Joins joins, StringBuilder sql, List<Bind> binds) {
         this.dialect = dialect;
-        this.alias = alias;
+        this.joins = joins;
         this.sql = sql;
         this.binds = binds;
+    }
+
+    /** A writer for {@link #in} only, of columns named in full. */
+    ConditionWriter(Dialect dialect, StringBuilder sql, List<Bind> binds) {
+        this(dialect, null, sql, binds);
     }
 
     void write(Condition condition) {
@@ -37,8 +45,10 @@ final class ConditionWriter {
             junction(all.conditions(), " AND ", "1");
         } else if (condition instanceof Condition.Any any) {
             junction(any.conditions(), " OR ", "0");
+        } else if (condition instanceof Condition.Exists exists) {
+            exists(exists);
         } else if (condition instanceof Condition.Linked linked) {
-            sql.append(alias).append('.').append(dialect.quote(linked.id().column())).append(" IN (SELECT ")
+            sql.append(joins.column(joins.rootAlias(), linked.id().column())).append(" IN (SELECT ")
                     .append(dialect.quote(linked.elementColumn())).append(" FROM ").append(dialect.quote(linked.junction()))
                     .append(" WHERE ").append(dialect.quote(linked.ownerColumn())).append(" = ?)");
             binds.add(new Bind(linked.ownerIdType(), linked.ownerId()));
@@ -46,9 +56,40 @@ final class ConditionWriter {
             // NOT of an unknown (NULL) result is unknown too; make unknown false first, so that the negation
             // keeps exactly the rows the condition does not, NULLs included.
             StringBuilder inner = new StringBuilder();
-            new ConditionWriter(dialect, alias, inner, binds).write(((Condition.Not) condition).condition());
+            new ConditionWriter(dialect, joins, inner, binds).write(((Condition.Not) condition).condition());
             sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
         }
+    }
+
+    /**
+     * A correlated {@code EXISTS} over the related objects: it matches a row once however many of them match,
+     * without the duplicate rows (and the DISTINCT to remove them) a join would bring.
+     */
+    private void exists(Condition.Exists exists) {
+        String owner = joins.alias(exists.path());
+        Hop hop = exists.relation();
+        Joins related = joins.subquery(hop.to());
+        String element = related.rootAlias();
+        StringBuilder inner = new StringBuilder();
+        if (exists.condition() != null) {
+            inner.append(" AND ");
+            new ConditionWriter(dialect, related, inner, binds).write(exists.condition());
+        }
+        String ownerId = joins.column(owner, hop.from().id().column());
+        sql.append("EXISTS (SELECT 1 FROM ");
+        if (hop.relation() instanceof InverseProperty inverse) {
+            sql.append(related.from()).append(" WHERE ")
+                    .append(related.column(element, inverse.mappedBy().column())).append(" = ").append(ownerId);
+        } else {
+            ManyToManyProperty m2m = (ManyToManyProperty) hop.relation();
+            String link = joins.newAlias();
+            sql.append(dialect.quote(m2m.junction().table())).append(' ').append(link).append(" JOIN ")
+                    .append(dialect.quote(hop.to().table())).append(' ').append(element).append(" ON ")
+                    .append(related.column(element, hop.to().id().column())).append(" = ")
+                    .append(related.column(link, m2m.elementColumn())).append(related.joinClause()).append(" WHERE ")
+                    .append(related.column(link, m2m.ownerColumn())).append(" = ").append(ownerId);
+        }
+        sql.append(inner).append(')');
     }
 
     private void junction(List<Condition> conditions, String operator, String empty) {
@@ -67,7 +108,7 @@ final class ConditionWriter {
     }
 
     private void comparison(Condition.Comparison c) {
-        String column = alias + "." + dialect.quote(c.column().column());
+        String column = joins.column(joins.alias(c.path()), c.column().column());
         Object value = c.value();
         switch (c.lookup()) {
             case EQ -> {
@@ -91,7 +132,7 @@ final class ConditionWriter {
             case IN -> in(c.column().type(), column, (List<?>) value);
             case NOT_IN -> {
                 StringBuilder inner = new StringBuilder();
-                new ConditionWriter(dialect, alias, inner, binds).in(c.column().type(), column, (List<?>) value);
+                new ConditionWriter(dialect, joins, inner, binds).in(c.column().type(), column, (List<?>) value);
                 sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
             }
             case BETWEEN -> {
