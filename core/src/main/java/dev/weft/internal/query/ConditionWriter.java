@@ -62,34 +62,41 @@ final class ConditionWriter {
     }
 
     /**
-     * A correlated {@code EXISTS} over the related objects: it matches a row once however many of them match,
-     * without the duplicate rows (and the DISTINCT to remove them) a join would bring.
+     * The owner's id among those of the owners of matching related objects: {@code id IN (SELECT key FROM ...)}.
+     * A row matches once however many related objects do. Measured on SQLite against a correlated EXISTS and a
+     * JOIN with DISTINCT, the uncorrelated subquery was as fast or several times faster wherever the filter is
+     * on the related side, since it runs once and its ids drive the outer lookup (docs/queries.md).
      */
     private void exists(Condition.Exists exists) {
         String owner = joins.alias(exists.path());
         Hop hop = exists.relation();
+        sql.append(joins.column(owner, hop.from().id().column())).append(" IN (SELECT ");
+        if (hop.relation() instanceof ManyToManyProperty m2m && exists.condition() == null) {
+            // Any link will do: the junction table alone answers.
+            String link = joins.newAlias();
+            sql.append(joins.column(link, m2m.ownerColumn())).append(" FROM ")
+                    .append(dialect.quote(m2m.junction().table())).append(' ').append(link).append(')');
+            return;
+        }
         Joins related = joins.subquery(hop.to());
         String element = related.rootAlias();
-        StringBuilder inner = new StringBuilder();
+        StringBuilder where = new StringBuilder();
         if (exists.condition() != null) {
-            inner.append(" AND ");
-            new ConditionWriter(dialect, related, inner, binds).write(exists.condition());
+            where.append(" WHERE ");
+            new ConditionWriter(dialect, related, where, binds).write(exists.condition());
         }
-        String ownerId = joins.column(owner, hop.from().id().column());
-        sql.append("EXISTS (SELECT 1 FROM ");
         if (hop.relation() instanceof InverseProperty inverse) {
-            sql.append(related.from()).append(" WHERE ")
-                    .append(related.column(element, inverse.mappedBy().column())).append(" = ").append(ownerId);
+            sql.append(related.column(element, inverse.mappedBy().column())).append(" FROM ").append(related.from());
         } else {
             ManyToManyProperty m2m = (ManyToManyProperty) hop.relation();
             String link = joins.newAlias();
-            sql.append(dialect.quote(m2m.junction().table())).append(' ').append(link).append(" JOIN ")
+            sql.append(related.column(link, m2m.ownerColumn())).append(" FROM ")
+                    .append(dialect.quote(m2m.junction().table())).append(' ').append(link).append(" JOIN ")
                     .append(dialect.quote(hop.to().table())).append(' ').append(element).append(" ON ")
                     .append(related.column(element, hop.to().id().column())).append(" = ")
-                    .append(related.column(link, m2m.elementColumn())).append(related.joinClause()).append(" WHERE ")
-                    .append(related.column(link, m2m.ownerColumn())).append(" = ").append(ownerId);
+                    .append(related.column(link, m2m.elementColumn())).append(related.joinClause());
         }
-        sql.append(inner).append(')');
+        sql.append(where).append(')');
     }
 
     private void junction(List<Condition> conditions, String operator, String empty) {
