@@ -2,6 +2,7 @@ package dev.weft.internal.query;
 
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.meta.ManyToManyProperty;
 import dev.weft.internal.types.ColumnType;
@@ -71,11 +72,16 @@ final class ConditionWriter {
         String owner = joins.alias(exists.path());
         Hop hop = exists.relation();
         sql.append(joins.column(owner, hop.from().id().column())).append(" IN (SELECT ");
-        if (hop.relation() instanceof ManyToManyProperty m2m && exists.condition() == null) {
-            // Any link will do: the junction table alone answers.
+        if (hop.relation() instanceof ManyToManyProperty m2m && onlyElementId(exists.condition(), hop.to())) {
+            // Any link will do, or links to given ids: the junction table alone answers.
             String link = joins.newAlias();
             sql.append(joins.column(link, m2m.ownerColumn())).append(" FROM ")
-                    .append(dialect.quote(m2m.junction().table())).append(' ').append(link).append(')');
+                    .append(dialect.quote(m2m.junction().table())).append(' ').append(link);
+            if (exists.condition() instanceof Condition.Comparison byId) {
+                sql.append(" WHERE ");
+                comparison(byId, joins.column(link, m2m.elementColumn()));
+            }
+            sql.append(')');
             return;
         }
         Joins related = joins.subquery(hop.to());
@@ -99,6 +105,11 @@ final class ConditionWriter {
         sql.append(where).append(')');
     }
 
+    private static boolean onlyElementId(Condition condition, EntityMeta element) {
+        return condition == null || condition instanceof Condition.Comparison c && c.path().isEmpty()
+                && c.column() == element.id();
+    }
+
     private void junction(List<Condition> conditions, String operator, String empty) {
         if (conditions.isEmpty()) {
             sql.append(empty);
@@ -115,7 +126,11 @@ final class ConditionWriter {
     }
 
     private void comparison(Condition.Comparison c) {
-        String column = joins.column(joins.alias(c.path()), c.column().column());
+        comparison(c, joins.column(joins.alias(c.path()), c.column().column()));
+    }
+
+    /** The comparison, of {@code column}: the compared column as the statement names it. */
+    private void comparison(Condition.Comparison c, String column) {
         Object value = c.value();
         switch (c.lookup()) {
             case EQ -> {

@@ -61,6 +61,11 @@ class AcrossRelationsSmokeTest {
         assertEquals(List.of("u1"), db.select(User.class).filter("profile__isnull", false).fetchAll().stream().map(x -> x.username).toList());
         assertEquals(List.of("u2"), db.select(User.class).filter("profile__isnull", true).fetchAll().stream().map(x -> x.username).toList());
         assertEquals(List.of("u1"), db.select(User.class).filter("profile__bio__icontains", "TEA").fetchAll().stream().map(x -> x.username).toList());
+        log.clear();
+        assertEquals(List.of("Alpha", "Gamma"), titles(db.select(Book.class).filter("categories", py).order("title").fetchAll()));
+        assertEquals(List.of("Alpha"), titles(db.select(Book.class).filter("categories__id__in", List.of(java.id)).fetchAll()));
+        assertEquals(List.of("Beta"), titles(db.select(Book.class).filter("categories__isnull", true).fetchAll()));
+        System.out.println(log);
         assertEquals(List.of("Gamma"), titles(db.select(Book.class).filter("author__email__contains", "other").fetchAll()));
         assertEquals(0, db.select(Category.class).filter("books__isnull", true).count());
         assertEquals(2, db.select(Category.class).filter("books__isnull", false).count());
