@@ -56,6 +56,7 @@ final class ConditionResolver {
         RelationPath path = RelationPath.read(meta, lookup, parts, fieldParts);
         List<Hop> hops = new ArrayList<>(path.hops());
         ColumnProperty column;
+        EntityMeta entities = null; // whose objects the value may be, standing for their ids
         if (path.end() instanceof ColumnProperty end) {
             column = keyInsteadOfJoin(hops, end);
         } else {
@@ -63,14 +64,16 @@ final class ConditionResolver {
             Hop relation = Hop.of(path.end());
             hops.add(relation);
             column = relation.to().id();
+            entities = relation.to();
             if (relation.toMany() && (comparison == Lookup.ISNULL || comparison == Lookup.NOTNULL)) {
                 boolean none = (comparison == Lookup.ISNULL) == (Boolean) checkedValue(lookup, column, null, comparison, value);
                 Condition some = along(hops, null, null, null);
                 return none ? new Condition.Not(some) : some;
             }
         }
-        EntityMeta entities = column instanceof ForeignKeyProperty fk ? fk.target()
-                : column == path.end() ? null : Hop.of(path.end()).to();
+        if (column instanceof ForeignKeyProperty fk) {
+            entities = fk.target();
+        }
         return along(hops, column, comparison, checkedValue(lookup, column, entities, comparison, value));
     }
 
