@@ -533,6 +533,17 @@ class PrefetchRelatedTest {
         assertBooksFromMemory(db, log, List.of(first, one), library);
     }
 
+    @Test
+    void streamPrefetchesForEachPageOfAThousand(Database db, StatementLog log) {
+        Library library = library(db, log, 1200);
+
+        List<Author> authors = db.select(Author.class).prefetchRelated("books").stream().toList();
+
+        assertEquals(1200, authors.size());
+        assertEquals(4, data(log), "two pages, each with its books level: " + log.dataStatements().size());
+        assertBooksFromMemory(db, log, authors, library);
+    }
+
     // ---- relation sets ---------------------------------------------------------------------------------
 
     @Test

@@ -40,6 +40,8 @@ import java.util.function.Function;
 import static dev.weft.Filter.where;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -356,6 +358,62 @@ class RelationQueryTest {
     }
 
     @Test
+    void aToManyPathInsideAToManySubqueryJoinsItsOwnToOneRelations(Database db, StatementLog log) {
+        library(db, log);
+
+        assertBooks(db.select(Book.class).filter("categories__books__author__name", "Bob"), "Alpha", "Aleph", "Gamma");
+        assertBooks(db.select(Book.class).exclude("categories__books__author__email", null), "Beta", "Delta");
+        assertRows(db.<Category>related(db.get(Book.class, alpha.id), "categories").filter("books__title", "Beta"),
+                c -> c.name, "Poetry");
+    }
+
+    @Test
+    void aNegativeLookupOnAToManyPathAsksForARelatedRowThatDiffers(Database db, StatementLog log) {
+        library(db, log);
+
+        assertAuthors(db.select(Author.class).filter("books__title__ne", "Alpha"), "Ann", "Bob");
+        assertAuthors(db.select(Author.class).filter("books__title__not_in", List.of("Gamma", "Delta")), "Ann");
+        assertAuthors(db.select(Author.class).exclude("books__title__ne", "Gamma"), "Cid");
+    }
+
+    @Test
+    void countHonoursLimitAndOffsetWithAToManyFilter(Database db, StatementLog log) {
+        library(db, log);
+        Query<Author> withSf = db.select(Author.class).filter("books__categories__name", "SF");
+
+        assertEquals(2, withSf.count());
+        assertEquals(1, withSf.limit(1).count());
+        assertEquals(1, withSf.offset(1).count());
+        assertEquals(0, withSf.offset(2).count());
+    }
+
+    @Test
+    void aPathBackToTheSameTableJoinsItAgain(Database db) {
+        Department research = db.save(new Department("Research"));
+        Department sales = db.save(new Department("Sales"));
+        Department empty = db.save(new Department("Empty"));
+        Employee ada = db.save(new Employee("Ada", research));
+        Employee bo = db.save(new Employee("Bo", research));
+        research.head = ada;
+        sales.head = bo;
+        db.save(research);
+        db.save(sales);
+        db.clearCache();
+
+        assertRows(db.select(Department.class).filter("head__department__name", "Research"), d -> d.name,
+                "Research", "Sales");
+        assertRows(db.select(Department.class).exclude("head__department__name", "Research"), d -> d.name, "Empty");
+        assertRows(db.select(Employee.class).filter("department__head__name", "Ada"), e -> e.name, "Ada", "Bo");
+        assertEquals(List.of("Empty", "Research", "Sales"),
+                inOrder(db.select(Department.class).order("head__department__name", "name"), d -> d.name));
+        List<Department> joined = db.select(Department.class).selectRelated("head__department").order("name").fetchAll();
+        assertEquals(List.of("Empty", "Research", "Sales"), joined.stream().map(d -> d.name).toList());
+        assertSame(joined.get(1), joined.get(1).head.department);
+        assertSame(joined.get(1), joined.get(2).head.department);
+        assertEquals(empty.id, joined.get(0).id);
+    }
+
+    @Test
     void eachFilterCallOnAToManyPathIsItsOwnCondition(Database db, StatementLog log) {
         library(db, log);
 
@@ -636,6 +694,54 @@ class RelationQueryTest {
         assertRows(db.select(Review.class), r -> r.reviewerName, "Kim");
         assertBooks(db.select(Book.class).filter("categories__name", "SF"), "Gamma");
         assertEquals(0, db.select(Book.class).filter("categories__name", "Poetry").count());
+    }
+
+    @Test
+    void deleteAcrossARelationReachesObjectsAndCollectionsLoadedInMemory(Database db, StatementLog log) {
+        library(db, log);
+        Author loadedAnn = db.get(Author.class, ann.id);
+        Category loadedSf = db.get(Category.class, sf.id);
+        assertEquals(3, loadedAnn.books.size());
+        assertEquals(3, loadedSf.books.size());
+        Book loadedAlpha = db.get(Book.class, alpha.id);
+
+        assertEquals(2, db.select(Book.class).filter("categories__name", "Poetry").delete());
+
+        assertEquals(List.of("Aleph"), loadedAnn.books.stream().map(b -> b.title).toList());
+        assertEquals(Set.of("Aleph", "Gamma"), Set.copyOf(loadedSf.books.stream().map(b -> b.title).toList()));
+        assertTrue(db.find(Book.class, loadedAlpha.id).isEmpty());
+        assertRows(db.select(Review.class), r -> r.reviewerName, "Kim");
+    }
+
+    @Test
+    void updateAcrossARelationReachesObjectsLoadedInMemory(Database db, StatementLog log) {
+        library(db, log);
+        Author loadedAnn = db.get(Author.class, ann.id);
+        List<Book> hers = List.copyOf(loadedAnn.books);
+        Book changed = hers.get(0);
+        changed.title = "Kept";
+
+        assertEquals(3, db.select(Book.class).filter("author__email__endswith", "example.com")
+                .update(Map.of("title", "Bulk", "publishedDate", LocalDate.of(1999, 9, 9))));
+
+        for (Book book : hers) {
+            assertEquals(LocalDate.of(1999, 9, 9), book.publishedDate, book.title);
+            assertEquals(book == changed ? "Kept" : "Bulk", book.title);
+        }
+    }
+
+    @Test
+    void deleteAcrossARelationSetsNullOnDependantsLoadedInMemory(Database db) {
+        Blog tech = db.save(new Blog("Tech"));
+        db.saveAll(List.of(new Post("Hello", tech), new Post("Zebra", tech)));
+        db.clearCache();
+        List<Post> posts = db.select(Post.class).fetchAll();
+        assertEquals("Tech", posts.get(0).blog.name);
+
+        assertEquals(1, db.select(Blog.class).filter("posts__title", "Zebra").delete());
+
+        assertNull(posts.get(0).blog);
+        assertNull(posts.get(1).blog);
     }
 
     @Test

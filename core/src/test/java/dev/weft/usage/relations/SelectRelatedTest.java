@@ -329,6 +329,21 @@ class SelectRelatedTest {
     }
 
     @Test
+    void streamReadsTheRelatedObjectsWithEachPage(Database db, StatementLog log) {
+        Map<String, String> authorOf = library(db, log);
+
+        List<Book> books = db.select(Book.class).selectRelated("author").order("title").stream().toList();
+        int statements = data(log);
+        for (Book book : books) {
+            assertEquals(authorOf.get(book.title), book.author.name);
+        }
+
+        assertEquals(30, books.size());
+        assertEquals(1, statements, "one page: " + log);
+        assertEquals(statements, data(log), "the authors came with the page: " + log);
+    }
+
+    @Test
     void anEmptyResultIsOneStatement(Database db, StatementLog log) {
         library(db, log);
 
@@ -374,6 +389,28 @@ class SelectRelatedTest {
         db.clearCache();
         assertEquals("Renamed", db.get(Author.class, author.id).name, "the change is still dirty and saved");
         assertNull(db.get(Author.class, author.id).email);
+    }
+
+    @Test
+    void anInverseOneToOneAlreadyLoadedKeepsItsValueChangedInMemory(Database db, StatementLog log) {
+        Org acme = db.save(new Org("Acme"));
+        Logo logo = db.save(new Logo("acme.png"));
+        acme.logo = logo;
+        db.save(acme);
+        db.clearCache();
+        Logo loaded = db.select(Logo.class).get();
+        Org owner = loaded.org;
+        assertEquals("Acme", owner.name);
+        owner.logo = null;
+        assertNull(loaded.org, "both sides follow in memory, unsaved");
+        log.clear();
+
+        List<Logo> logos = db.select(Logo.class).selectRelated("org").fetchAll();
+
+        assertSame(loaded, logos.get(0));
+        assertNull(loaded.org, "the change in memory wins over the row");
+        assertNull(owner.logo);
+        assertEquals(1, data(log), log.toString());
     }
 
     @Test
