@@ -135,7 +135,8 @@ class RelationQueryEquivalenceTest {
         db.saveAll(profileList);
         List<Theme> themeList = new ArrayList<>();
         for (int i = 0; i < THEMES; i++) {
-            themeList.add(new Theme(WORDS[i % WORDS.length].toLowerCase(Locale.ROOT) + (i / WORDS.length == 0 ? "" : "s")));
+            themeList.add(new Theme(WORDS[i % WORDS.length].toLowerCase(Locale.ROOT)
+                    + (i / WORDS.length == 0 ? "" : "s")));
         }
         db.saveAll(themeList);
         List<Novel> novelList = new ArrayList<>();
@@ -272,7 +273,8 @@ class RelationQueryEquivalenceTest {
                 actual.sort(null);
             }
             if (!actual.equals(expected)) {
-                failures.add(what + ": expected " + expected.size() + " rows, got " + actual.size() + differences(expected, actual));
+                failures.add(what + ": expected " + expected.size() + " rows, got " + actual.size()
+                        + differences(expected, actual));
                 return;
             }
             if (!ordered) {
@@ -356,7 +358,8 @@ class RelationQueryEquivalenceTest {
     }
 
     private String describeShallow(NovelRow n) {
-        String themeText = n.themes().stream().map(t -> t + " " + themes.get(t).name()).collect(Collectors.joining(";"));
+        String themeText = n.themes().stream().map(t -> t + " " + themes.get(t).name())
+                .collect(Collectors.joining(";"));
         return n.id() + " " + n.title() + " " + n.pages() + " " + n.published() + " {" + themeText + "}";
     }
 
@@ -367,7 +370,8 @@ class RelationQueryEquivalenceTest {
                 .map(RelationQueryEquivalenceTest::describeShallow).collect(Collectors.joining(", "));
         return w.id + " " + w.name + " | press " + (press == null ? "-" : press.id + " " + press.name
                 + " / country " + (country == null ? "-" : country.code + " " + country.name))
-                + " | profile " + (w.profile == null ? "-" : w.profile.id + " " + w.profile.bio) + " | novels " + novelsText;
+                + " | profile " + (w.profile == null ? "-" : w.profile.id + " " + w.profile.bio)
+                + " | novels " + novelsText;
     }
 
     private static String describeShallow(Novel n) {
@@ -421,7 +425,8 @@ class RelationQueryEquivalenceTest {
         assertTrue(novelsOf.values().stream().filter(List::isEmpty).count() >= WRITERS_WITHOUT_NOVELS);
         assertTrue(writers.values().stream().anyMatch(w -> w.profile() != null && w.bio() == null));
         assertTrue(presses.values().stream().anyMatch(p -> p.country() == null));
-        assertTrue(novels.size() + writers.size() + novels.values().stream().mapToInt(n -> n.themes().size()).sum() > 3000,
+        assertTrue(novels.size() + writers.size()
+                + novels.values().stream().mapToInt(n -> n.themes().size()).sum() > 3000,
                 "a few thousand rows");
     }
 
@@ -461,12 +466,14 @@ class RelationQueryEquivalenceTest {
             both(cases, "writer__profile__bio__icontains", word.toUpperCase(Locale.ROOT),
                     n -> containsIgnoringCase(writerOf(n).bio(), word));
             both(cases, "writer__profile__bio__isnull", flag, n -> (writerOf(n).bio() == null) == flag);
-            WriterRow withProfile = writers.values().stream().filter(w -> w.profile() != null && !novelsOf.get(w.id()).isEmpty())
+            WriterRow withProfile = writers.values().stream().filter(w -> w.profile() != null
+                    && !novelsOf.get(w.id()).isEmpty())
                     .skip(random.nextInt(50)).findFirst().orElseThrow();
             both(cases, "writer__profile", withProfile.profile(),
                     n -> Objects.equals(writerOf(n).profile(), withProfile.profile()));
             int pages = 100 + random.nextInt(700);
-            cases.add(new Case<>("filter(writer__press__name__icontains, " + part + ").filter(pages__lt, " + pages + ")",
+            cases.add(new Case<>("filter(writer__press__name__icontains, " + part + ").filter(pages__lt, " + pages
+                    + ")",
                     q -> q.filter("writer__press__name__icontains", part).filter("pages__lt", pages),
                     n -> containsIgnoringCase(pressName(writerOf(n)), part) && n.pages() < pages));
         }
@@ -575,29 +582,37 @@ class RelationQueryEquivalenceTest {
             Predicate<WriterRow> separate = w -> novelsOf.get(w.id()).stream().anyMatch(big)
                     && novelsOf.get(w.id()).stream().anyMatch(titled);
             differing += writers.values().stream().filter(w -> same.test(w) != separate.test(w)).count() > 0 ? 1 : 0;
-            onWriters.add(new Case<>("filter(and(novels__pages__gt " + pages + ", novels__title__icontains " + word + "))",
+            onWriters.add(new Case<>("filter(and(novels__pages__gt " + pages + ", novels__title__icontains " + word
+                    + "))",
                     q -> q.filter(sameNovel), same));
-            onWriters.add(new Case<>("filter(novels__pages__gt " + pages + ").filter(novels__title__icontains " + word + ")",
+            onWriters.add(new Case<>("filter(novels__pages__gt " + pages + ").filter(novels__title__icontains " + word
+                    + ")",
                     q -> q.filter("novels__pages__gt", pages).filter("novels__title__icontains", word), separate));
-            onWriters.add(new Case<>("exclude(and(novels__pages__gt " + pages + ", novels__title__icontains " + word + "))",
+            onWriters.add(new Case<>("exclude(and(novels__pages__gt " + pages + ", novels__title__icontains " + word
+                    + "))",
                     q -> q.exclude(sameNovel), same.negate()));
             onWriters.add(new Case<>("filter(not(and(novels__pages__gt " + pages + ", novels__title__icontains " + word
                     + ")))", q -> q.filter(Filter.not(sameNovel)), same.negate()));
-            onWriters.add(new Case<>("filter(or(novels__pages__gt " + pages + ", novels__title__icontains " + word + "))",
+            onWriters.add(new Case<>("filter(or(novels__pages__gt " + pages + ", novels__title__icontains " + word
+                    + "))",
                     q -> q.filter(Filter.or(where("novels__pages__gt", pages), where("novels__title__icontains",
                             word))),
                     w -> novelsOf.get(w.id()).stream().anyMatch(big.or(titled))));
             String initial = FIRST[random.nextInt(FIRST.length)].substring(0, 1);
-            onWriters.add(new Case<>("filter(and(name__startswith " + initial + ", not(novels__pages__gt " + pages + ")))",
+            onWriters.add(new Case<>("filter(and(name__startswith " + initial + ", not(novels__pages__gt " + pages
+                    + ")))",
                     q -> q.filter(Filter.and(where("name__startswith", initial), Filter.not(where("novels__pages__gt",
                             pages)))),
                     w -> w.name().startsWith(initial) && novelsOf.get(w.id()).stream().noneMatch(big)));
-            onWriters.add(new Case<>("filter(and(novels__themes__name " + theme.name() + ", novels__pages__lt " + pages + "))",
+            onWriters.add(new Case<>("filter(and(novels__themes__name " + theme.name() + ", novels__pages__lt "
+                    + pages + "))",
                     q -> q.filter(Filter.and(where("novels__themes__name", theme.name()), where("novels__pages__lt",
                             pages))),
-                    w -> novelsOf.get(w.id()).stream().anyMatch(n -> n.themes().contains(theme.id()) && n.pages() < pages)));
+                    w -> novelsOf.get(w.id()).stream().anyMatch(n -> n.themes().contains(theme.id())
+                            && n.pages() < pages)));
             String themePrefix = other.name().substring(0, 1);
-            onWriters.add(new Case<>("filter(and(novels__themes__name " + theme.name() + ", novels__themes__name__startswith "
+            onWriters.add(new Case<>("filter(and(novels__themes__name " + theme.name()
+                    + ", novels__themes__name__startswith "
                     + themePrefix + "))", q -> q.filter(Filter.and(where("novels__themes__name", theme.name()),
                             where("novels__themes__name__startswith", themePrefix))),
                     w -> theme.name().startsWith(themePrefix)
@@ -606,20 +621,25 @@ class RelationQueryEquivalenceTest {
             onNovels.add(new Case<>("filter(and(themes__name " + theme.name() + ", themes__name " + other.name() + "))",
                     q -> q.filter(Filter.and(where("themes__name", theme.name()), where("themes__name", other.name()))),
                     n -> theme.equals(other) && n.themes().contains(theme.id())));
-            onNovels.add(new Case<>("filter(themes__name " + theme.name() + ").filter(themes__name " + other.name() + ")",
+            onNovels.add(new Case<>("filter(themes__name " + theme.name() + ").filter(themes__name " + other.name()
+                    + ")",
                     q -> q.filter("themes__name", theme.name()).filter("themes__name", other.name()),
                     n -> n.themes().contains(theme.id()) && n.themes().contains(other.id())));
 
             WriterRow writer = randomWriter(random);
             String prefix = writer.name().substring(0, 3);
-            onThemes.add(new Case<>("filter(and(novels__writer__name__startswith " + prefix + ", novels__pages__gt " + pages
+            onThemes.add(new Case<>("filter(and(novels__writer__name__startswith " + prefix + ", novels__pages__gt "
+                    + pages
                     + "))", q -> q.filter(Filter.and(where("novels__writer__name__startswith", prefix),
                             where("novels__pages__gt", pages))),
-                    t -> novelsWith.get(t.id()).stream().anyMatch(n -> writerOf(n).name().startsWith(prefix) && big.test(n))));
-            onThemes.add(new Case<>("exclude(and(novels__writer__name__startswith " + prefix + ", novels__pages__gt " + pages
+                    t -> novelsWith.get(t.id()).stream().anyMatch(n -> writerOf(n).name().startsWith(prefix)
+                            && big.test(n))));
+            onThemes.add(new Case<>("exclude(and(novels__writer__name__startswith " + prefix + ", novels__pages__gt "
+                    + pages
                     + "))", q -> q.exclude(Filter.and(where("novels__writer__name__startswith", prefix),
                             where("novels__pages__gt", pages))),
-                    t -> novelsWith.get(t.id()).stream().noneMatch(n -> writerOf(n).name().startsWith(prefix) && big.test(n))));
+                    t -> novelsWith.get(t.id()).stream().noneMatch(n -> writerOf(n).name().startsWith(prefix)
+                            && big.test(n))));
         }
         List<String> failures = new ArrayList<>();
         int[] tally = run(failures, Writer.class, w -> w.id, writers.values(), WriterRow::id, onWriters);
@@ -669,7 +689,8 @@ class RelationQueryEquivalenceTest {
             int pages = 100 + random.nextInt(500);
             int offset = random.nextInt(40);
             int limit = 50 + random.nextInt(200);
-            ordered(failures, "filter(pages__gt " + pages + ").order(writer__press__country__name, -writer__press__name,"
+            ordered(failures, "filter(pages__gt " + pages
+                    + ").order(writer__press__country__name, -writer__press__name,"
                             + " title, id).limit(" + limit + ").offset(" + offset + ")", Novel.class, n -> n.id,
                     novels.values(), NovelRow::id,
                     q -> q.filter("pages__gt", pages).order("writer__press__country__name", "-writer__press__name",
@@ -740,7 +761,8 @@ class RelationQueryEquivalenceTest {
             try {
                 List<Novel> got = c.refine().apply(db.select(Novel.class))
                         .selectRelated("writer__press__country", "writer__profile").order("id").fetchAll();
-                List<String> expected = novels.values().stream().filter(c.holds()).sorted(Comparator.comparingLong(NovelRow::id))
+                List<String> expected = novels.values().stream().filter(c.holds())
+                        .sorted(Comparator.comparingLong(NovelRow::id))
                         .map(this::describeUp).toList();
                 List<String> actual = got.stream().map(RelationQueryEquivalenceTest::describeUp).toList();
                 int statements = log.dataStatements().size();
@@ -764,14 +786,17 @@ class RelationQueryEquivalenceTest {
                 List<String> expected = writers.values().stream()
                         .filter(w -> novelsOf.get(w.id()).stream().noneMatch(n -> n.pages() > pages))
                         .sorted(Comparator.comparing(WriterRow::name).thenComparingLong(WriterRow::id))
-                        .map(w -> w.id() + " " + w.name() + " " + pressName(w) + " " + countryName(w) + " " + w.profile()
-                                + " " + w.bio()).toList();
-                List<String> actual = got.stream().map(w -> w.id + " " + w.name + " " + (w.press == null ? null : w.press.name)
-                        + " " + (w.press == null || w.press.country == null ? null : w.press.country.name) + " "
-                        + (w.profile == null ? null : w.profile.id) + " " + (w.profile == null ? null : w.profile.bio)).toList();
+                        .map(w -> w.id() + " " + w.name() + " " + pressName(w) + " " + countryName(w)
+                                + " " + w.profile() + " " + w.bio()).toList();
+                List<String> actual = got.stream().map(w -> w.id + " " + w.name
+                        + " " + (w.press == null ? null : w.press.name)
+                        + " " + (w.press == null || w.press.country == null ? null : w.press.country.name)
+                        + " " + (w.profile == null ? null : w.profile.id)
+                        + " " + (w.profile == null ? null : w.profile.bio)).toList();
                 int statements = log.dataStatements().size();
                 if (statements != 1) {
-                    failures.add("writers exclude(novels__pages__gt " + pages + "): " + statements + " statements, expected 1");
+                    failures.add("writers exclude(novels__pages__gt " + pages + "): " + statements
+                            + " statements, expected 1");
                 }
                 if (!expected.equals(actual)) {
                     failures.add("writers exclude(novels__pages__gt " + pages + "): " + firstDifference(expected,
@@ -810,7 +835,8 @@ class RelationQueryEquivalenceTest {
             String initial = FIRST[random.nextInt(FIRST.length)].substring(0, 1);
             cases.add(new Case<>("filter(novels__pages__gt " + pages + ")", q -> q.filter("novels__pages__gt", pages),
                     w -> novelsOf.get(w.id()).stream().anyMatch(n -> n.pages() > pages)));
-            cases.add(new Case<>("filter(name__startswith " + initial + ").exclude(novels__themes__name " + theme.name() + ")",
+            cases.add(new Case<>("filter(name__startswith " + initial + ").exclude(novels__themes__name "
+                    + theme.name() + ")",
                     q -> q.filter("name__startswith", initial).exclude("novels__themes__name", theme.name()),
                     w -> w.name().startsWith(initial)
                             && novelsOf.get(w.id()).stream().noneMatch(n -> n.themes().contains(theme.id()))));
@@ -830,7 +856,8 @@ class RelationQueryEquivalenceTest {
                 boolean anyNovel = rows.stream().anyMatch(w -> !novelsOf.get(w.id()).isEmpty());
                 boolean anyPress = rows.stream().anyMatch(w -> w.press() != null);
                 boolean anyCountry = rows.stream().anyMatch(w -> pressOf(w) != null && pressOf(w).country() != null);
-                int expectedStatements = 1 + (any ? 1 : 0) + (anyNovel ? 1 : 0) + (anyPress ? 1 : 0) + (anyCountry ? 1 : 0)
+                int expectedStatements = 1 + (any ? 1 : 0) + (anyNovel ? 1 : 0) + (anyPress ? 1 : 0)
+                        + (anyCountry ? 1 : 0)
                         + (any ? 1 : 0);
                 int statements = log.dataStatements().size();
                 List<String> expected = rows.stream().map(this::describe).toList();
@@ -872,18 +899,22 @@ class RelationQueryEquivalenceTest {
                         .prefetchRelated("novels__writer__profile").order("name").fetchAll();
                 int statements = log.dataStatements().size();
                 List<String> expected = themes.values().stream()
-                        .filter(t -> novelsWith.get(t.id()).stream().anyMatch(n -> writerOf(n).name().startsWith(prefix)))
+                        .filter(t -> novelsWith.get(t.id()).stream()
+                                .anyMatch(n -> writerOf(n).name().startsWith(prefix)))
                         .sorted(Comparator.comparing(ThemeRow::name))
-                        .map(t -> t.name() + ": " + novelsWith.get(t.id()).stream().sorted(Comparator.comparingLong(NovelRow::id))
+                        .map(t -> t.name() + ": "
+                                + novelsWith.get(t.id()).stream().sorted(Comparator.comparingLong(NovelRow::id))
                                 .map(n -> n.id() + " by " + writerOf(n).name() + " (" + writerOf(n).bio() + ")")
                                 .collect(Collectors.joining(", "))).toList();
                 List<String> actual = got.stream().map(t -> t.name + ": " + t.novels.stream()
                         .sorted(Comparator.comparingLong(n -> n.id))
-                        .map(n -> n.id + " by " + n.writer.name + " (" + (n.writer.profile == null ? null : n.writer.profile.bio)
+                        .map(n -> n.id + " by " + n.writer.name + " ("
+                                + (n.writer.profile == null ? null : n.writer.profile.bio)
                                 + ")").collect(Collectors.joining(", "))).toList();
                 int expectedStatements = expected.isEmpty() ? 1 : 4;
                 if (statements != expectedStatements) {
-                    failures.add("themes " + prefix + ": " + statements + " statements, expected " + expectedStatements);
+                    failures.add("themes " + prefix + ": " + statements + " statements, expected "
+                            + expectedStatements);
                 }
                 if (log.dataStatements().size() != statements) {
                     failures.add("themes " + prefix + ": reading sent " + (log.dataStatements().size() - statements));
@@ -912,10 +943,12 @@ class RelationQueryEquivalenceTest {
                 boolean anyTheme = novels.values().stream().anyMatch(n -> n.pages() > pages && !n.themes().isEmpty());
                 int expectedStatements = expected.isEmpty() ? 1 : anyTheme ? 3 : 2;
                 if (statements != expectedStatements) {
-                    failures.add("novels pages > " + pages + ": " + statements + " statements, expected " + expectedStatements);
+                    failures.add("novels pages > " + pages + ": " + statements + " statements, expected "
+                            + expectedStatements);
                 }
                 if (log.dataStatements().size() != statements) {
-                    failures.add("novels pages > " + pages + ": reading sent " + (log.dataStatements().size() - statements));
+                    failures.add("novels pages > " + pages + ": reading sent "
+                            + (log.dataStatements().size() - statements));
                 }
                 if (!expected.equals(actual)) {
                     failures.add("novels pages > " + pages + ": " + firstDifference(expected, actual));
@@ -949,7 +982,8 @@ class RelationQueryEquivalenceTest {
                         + (n.writer.press == null ? null : n.writer.press.name)).toList();
                 int expectedStatements = 1 + (rows.isEmpty() ? 0 : 1) + (rows.isEmpty() || row.press() == null ? 0 : 1);
                 if (statements != expectedStatements) {
-                    failures.add("writer " + row.id() + " pages > " + pages + ": " + statements + " statements, expected "
+                    failures.add("writer " + row.id() + " pages > " + pages + ": " + statements
+                            + " statements, expected "
                             + expectedStatements + " (the writer is loaded, its press is not)");
                 }
                 if (log.dataStatements().size() != statements) {

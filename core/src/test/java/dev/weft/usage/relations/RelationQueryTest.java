@@ -406,7 +406,8 @@ class RelationQueryTest {
         assertRows(db.select(Employee.class).filter("department__head__name", "Ada"), e -> e.name, "Ada", "Bo");
         assertEquals(List.of("Empty", "Research", "Sales"),
                 inOrder(db.select(Department.class).order("head__department__name", "name"), d -> d.name));
-        List<Department> joined = db.select(Department.class).selectRelated("head__department").order("name").fetchAll();
+        List<Department> joined = db.select(Department.class).selectRelated("head__department").order("name")
+                .fetchAll();
         assertEquals(List.of("Empty", "Research", "Sales"), joined.stream().map(d -> d.name).toList());
         assertSame(joined.get(1), joined.get(1).head.department);
         assertSame(joined.get(1), joined.get(2).head.department);

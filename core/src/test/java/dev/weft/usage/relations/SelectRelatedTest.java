@@ -344,6 +344,45 @@ class SelectRelatedTest {
     }
 
     @Test
+    void countExistsDeleteAndUpdateIgnoreTheJoinsOfSelectRelated(Database db, StatementLog log) {
+        library(db, log);
+        Query<Book> query = db.select(Book.class).selectRelated("author").prefetchRelated("categories")
+                .filter("author__name", "Author 2");
+
+        assertEquals(6, query.count());
+        assertTrue(query.exists());
+        assertEquals(6, query.update(Map.of("publishedDate", LocalDate.of(1990, 1, 1))));
+        assertEquals(6, db.select(Book.class).filter("publishedDate", LocalDate.of(1990, 1, 1)).count());
+        assertEquals(6, query.delete());
+        assertEquals(24, db.select(Book.class).count());
+        assertEquals(5, db.select(Author.class).count());
+    }
+
+    @Test
+    void streamOrderedAcrossARelationReadsEveryRowOnceAcrossPages(Database db, StatementLog log) {
+        List<Book> books = new ArrayList<>();
+        for (int a = 0; a < 40; a++) {
+            Author author = new Author("Author " + (char) ('A' + a % 26) + a, null);
+            for (int b = 0; b < 30; b++) {
+                books.add(new Book("Book " + a + "." + b, author));
+            }
+        }
+        db.saveAll(books);
+        db.clearCache();
+        log.clear();
+
+        List<Book> streamed = db.select(Book.class).selectRelated("author").order("-author__name", "title").stream()
+                .toList();
+        List<Book> fetched = db.select(Book.class).order("-author__name", "title").fetchAll();
+
+        assertEquals(1200, streamed.size());
+        assertEquals(fetched.stream().map(b -> b.id).toList(), streamed.stream().map(b -> b.id).toList());
+        for (int i = 1; i < streamed.size(); i++) {
+            assertTrue(streamed.get(i - 1).author.name.compareTo(streamed.get(i).author.name) >= 0, "descending");
+        }
+    }
+
+    @Test
     void anEmptyResultIsOneStatement(Database db, StatementLog log) {
         library(db, log);
 
