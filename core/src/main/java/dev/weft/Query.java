@@ -17,6 +17,13 @@ import java.util.stream.Stream;
  * (case-insensitive, Unicode-aware), {@code like} and {@code between}. Every value is bound as a
  * parameter, never written into the SQL.
  *
+ * <p>The field may be reached across relations, to any depth: {@code author__name},
+ * {@code profile__bio__icontains}, {@code books__title__startswith}, {@code categories__name__in}. A path through
+ * a one-to-many or many-to-many relation matches a row once however many related objects match; each
+ * {@code filter} call is its own condition, while the parts of one {@link Filter#and} must hold for the same
+ * related object, and {@code exclude} means that no related object matches. A path that ends at a relation
+ * compares ids ({@code filter("author", author)}); {@code isnull} asks whether anything is related.
+ *
  * @param <T> the entity type
  */
 public interface Query<T> {
@@ -52,10 +59,11 @@ public interface Query<T> {
     Query<T> exclude(Filter filter);
 
     /**
-     * Orders the rows by fields, each ascending or, prefixed with {@code -}, descending. Replaces any
-     * earlier order. Without an order, rows come in an order SQLite chooses.
+     * Orders the rows by fields, each ascending or, prefixed with {@code -}, descending; a field may be reached
+     * through to-one relations ({@code "author__name"}). Replaces any earlier order. Without an order, rows come
+     * in an order SQLite chooses.
      *
-     * @throws QueryException if a name is not a field of the entity
+     * @throws QueryException if a name is not a field of the entity, or a path goes through a to-many relation
      */
     Query<T> order(String... fields);
 

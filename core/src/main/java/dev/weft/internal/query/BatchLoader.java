@@ -50,6 +50,14 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
         return pointSelect.load(context, meta, entity, id);
     }
 
+    /** Loads the rows of {@code ids}, hollow references of {@code meta}, with one statement (none for no ids). */
+    public void loadAll(EntityMeta meta, List<Object> ids) {
+        if (!ids.isEmpty()) {
+            SelectQuery.scoped(engine, Object.class, meta, new Condition.Comparison(meta.id(), Lookup.IN, ids))
+                    .fetchAll(new LoadBatch());
+        }
+    }
+
     private static List<Object> hollowIds(PersistenceContext context, EntityMeta meta, Cohort cohort) {
         List<Object> ids = new ArrayList<>();
         for (Object member : cohort.members()) {
@@ -95,7 +103,7 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
                 .append(dialect.quote(junction.table())).append(" j ON j.").append(dialect.quote(elementColumn))
                 .append(" = ").append(sql.id()).append(" WHERE ");
         List<Bind> binds = new ArrayList<>();
-        new ConditionWriter(dialect, "j", text, binds).in(ownerIdType, "j." + dialect.quote(ownerColumn), ownerIds);
+        new ConditionWriter(dialect, text, binds).in(ownerIdType, "j." + dialect.quote(ownerColumn), ownerIds);
         text.append(" ORDER BY ").append(sql.id());
         String statementSql = text.toString();
         try {

@@ -5,13 +5,14 @@ import dev.weft.QueryException;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
-import dev.weft.internal.meta.Property;
 import dev.weft.internal.persist.PersistenceContext;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks lookups and filters against an entity when they are given, so that a wrong name or value fails
@@ -32,14 +33,18 @@ final class ConditionResolver {
             return resolve(where.lookup(), where.value());
         }
         if (filter instanceof Filter.And and) {
-            return new Condition.All(resolveAll(and.filters()));
+            return conjunction(resolveAll(and.filters()));
         }
         if (filter instanceof Filter.Or or) {
-            return new Condition.Any(resolveAll(or.filters()));
+            return disjunction(resolveAll(or.filters()));
         }
         return new Condition.Not(resolve(((Filter.Not) filter).filter()));
     }
 
+    /**
+     * One lookup: a path of fields, then optionally a comparison. A path through a to-many relation becomes an
+     * {@link Condition.Exists}: a row matches once however many of its related objects do.
+     */
     Condition resolve(String lookup, Object value) {
         String[] parts = lookup.split("__", -1);
         int fieldParts = parts.length;
@@ -48,40 +53,128 @@ final class ConditionResolver {
             comparison = Lookup.named(parts[parts.length - 1]);
             fieldParts--;
         }
-        ColumnProperty column = column(lookup, parts, fieldParts);
-        return new Condition.Comparison(column, comparison, checkedValue(lookup, column, comparison, value));
+        RelationPath path = RelationPath.read(meta, lookup, parts, fieldParts);
+        List<Hop> hops = new ArrayList<>(path.hops());
+        ColumnProperty column;
+        EntityMeta entities = null; // whose objects the value may be, standing for their ids
+        if (path.end() instanceof ColumnProperty end) {
+            column = keyInsteadOfJoin(hops, end);
+        } else {
+            // A path that ends at a relation compares the related object's id; "is there one" for isnull.
+            Hop relation = Hop.of(path.end());
+            hops.add(relation);
+            column = relation.to().id();
+            entities = relation.to();
+            if (relation.toMany() && (comparison == Lookup.ISNULL || comparison == Lookup.NOTNULL)) {
+                boolean none = (comparison == Lookup.ISNULL) == (Boolean) checkedValue(lookup, column, null, comparison, value);
+                Condition some = along(hops, null, null, null);
+                return none ? new Condition.Not(some) : some;
+            }
+        }
+        if (column instanceof ForeignKeyProperty fk) {
+            entities = fk.target();
+        }
+        return along(hops, column, comparison, checkedValue(lookup, column, entities, comparison, value));
     }
 
-    /** The column an order term or lookup names. */
-    ColumnProperty column(String lookup, String[] parts, int fieldParts) {
-        Property property = meta.property(parts[0]);
-        if (property == null) {
-            throw new QueryException("Unknown field '" + parts[0] + "' in \"" + lookup + "\": " + meta.name()
-                    + " has " + String.join(", ", meta.properties().keySet()) + ".");
+    /** An order term: a column of the entity or of one reached through to-one relations. */
+    OrderTerm orderTerm(String field) {
+        boolean descending = field.startsWith("-");
+        String name = descending ? field.substring(1) : field;
+        String[] parts = name.split("__", -1);
+        RelationPath path = RelationPath.read(meta, field, parts, parts.length);
+        for (Hop hop : path.hops()) {
+            if (hop.toMany()) {
+                throw new QueryException("order(\"" + field + "\") on " + meta.name() + ": " + hop
+                        + " is a to-many relation, so a row would have many values to order by; order by a to-one path, "
+                        + "or query " + hop.to().name() + " instead.");
+            }
         }
-        if (!(property instanceof ColumnProperty column)) {
-            throw new QueryException("\"" + lookup + "\": " + property.qualifiedName() + " is a collection; filter "
-                    + "across it with a path such as " + parts[0] + "__<field> (relation paths arrive with Weft's "
-                    + "relation queries), or query " + meta.name() + " through db.related(...).");
+        if (!(path.end() instanceof ColumnProperty end)) {
+            throw new QueryException("order(\"" + field + "\") on " + meta.name() + ": " + path.end().qualifiedName()
+                    + " is a relation without a column; order by one of its fields (" + name + "__<field>).");
         }
-        if (fieldParts == 1) {
-            return column;
+        List<Hop> hops = new ArrayList<>(path.hops());
+        ColumnProperty column = keyInsteadOfJoin(hops, end);
+        return new OrderTerm(List.copyOf(hops), column, descending);
+    }
+
+    /** {@code author__id} is the key column {@code author}: no join needed. */
+    private static ColumnProperty keyInsteadOfJoin(List<Hop> hops, ColumnProperty end) {
+        if (!hops.isEmpty() && hops.get(hops.size() - 1).relation() instanceof ForeignKeyProperty fk
+                && end == fk.target().id()) {
+            hops.remove(hops.size() - 1);
+            return fk;
         }
-        if (column instanceof ForeignKeyProperty fk && fieldParts == 2
-                && parts[1].equals(fk.target().id().name())) {
-            return column;
+        return end;
+    }
+
+    /**
+     * The comparison at the end of {@code hops}: joined along their to-one relations, and inside an
+     * {@link Condition.Exists} for each to-many one. A {@code null} column asks only that related objects exist.
+     */
+    private static Condition along(List<Hop> hops, ColumnProperty column, Lookup lookup, Object value) {
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).toMany()) {
+                List<Hop> rest = hops.subList(i + 1, hops.size());
+                Condition inner = column == null && rest.isEmpty() ? null : along(rest, column, lookup, value);
+                return new Condition.Exists(List.copyOf(hops.subList(0, i)), hops.get(i), inner);
+            }
         }
-        if (column instanceof ForeignKeyProperty fk && fieldParts == 2 && fk.target().property(parts[1]) == null) {
-            throw new QueryException("Unknown field '" + parts[1] + "' in \"" + lookup + "\": " + fk.target().name()
-                    + " has " + String.join(", ", fk.target().properties().keySet()) + ".");
+        return new Condition.Comparison(List.copyOf(hops), column, lookup, value);
+    }
+
+    /**
+     * All of {@code parts}; those about the same to-many relation become one condition, so that one related
+     * object must satisfy them together ({@code Filter.and} over {@code books__...}).
+     */
+    static Condition conjunction(List<Condition> parts) {
+        List<Condition> flat = new ArrayList<>();
+        for (Condition part : parts) {
+            if (part instanceof Condition.All all) {
+                flat.addAll(all.conditions());
+            } else {
+                flat.add(part);
+            }
         }
-        if (column instanceof ForeignKeyProperty) {
-            throw new QueryException("\"" + lookup + "\" filters across the relation " + column.qualifiedName()
-                    + "; this version of Weft filters a relation by its key only (" + parts[0] + ", " + parts[0]
-                    + "__in, " + parts[0] + "__isnull).");
+        List<Condition> merged = new ArrayList<>(flat.size());
+        Map<Object, Integer> byScope = new HashMap<>();
+        for (Condition part : flat) {
+            if (part instanceof Condition.Exists exists) {
+                Integer earlier = byScope.putIfAbsent(exists.scope(), merged.size());
+                if (earlier != null) {
+                    Condition.Exists first = (Condition.Exists) merged.get(earlier);
+                    Condition both = first.condition() == null ? exists.condition()
+                            : exists.condition() == null ? first.condition()
+                            : conjunction(List.of(first.condition(), exists.condition()));
+                    merged.set(earlier, new Condition.Exists(first.path(), first.relation(), both));
+                    continue;
+                }
+            }
+            merged.add(part);
         }
-        throw new QueryException("Unknown lookup '" + parts[fieldParts - 1] + "' in \"" + lookup + "\": "
-                + column.qualifiedName() + " is not a relation, and the lookups are " + Lookup.allNames() + ".");
+        return merged.size() == 1 ? merged.get(0) : new Condition.All(List.copyOf(merged));
+    }
+
+    /**
+     * Any of {@code parts}. Where all are about the same to-many relation, one condition on it, so that it
+     * can join the other parts of an enclosing {@code Filter.and} on the same related object.
+     */
+    private static Condition disjunction(List<Condition> parts) {
+        if (parts.size() > 1 && parts.stream().allMatch(p -> p instanceof Condition.Exists e
+                && e.scope().equals(((Condition.Exists) parts.get(0)).scope()))) {
+            List<Condition> inner = new ArrayList<>(parts.size());
+            for (Condition part : parts) {
+                Condition.Exists exists = (Condition.Exists) part;
+                if (exists.condition() == null) {
+                    return exists;
+                }
+                inner.add(exists.condition());
+            }
+            Condition.Exists first = (Condition.Exists) parts.get(0);
+            return new Condition.Exists(first.path(), first.relation(), new Condition.Any(List.copyOf(inner)));
+        }
+        return new Condition.Any(parts);
     }
 
     private List<Condition> resolveAll(List<Filter> filters) {
@@ -92,7 +185,8 @@ final class ConditionResolver {
         return List.copyOf(conditions);
     }
 
-    private Object checkedValue(String lookup, ColumnProperty column, Lookup comparison, Object value) {
+    private Object checkedValue(String lookup, ColumnProperty column, EntityMeta entities, Lookup comparison,
+                                Object value) {
         switch (comparison) {
             case ISNULL, NOTNULL -> {
                 if (!(value instanceof Boolean)) {
@@ -104,7 +198,7 @@ final class ConditionResolver {
                 List<Object> values = listOf(lookup, value, "a collection or array of values");
                 List<Object> converted = new ArrayList<>(values.size());
                 for (Object element : values) {
-                    converted.add(element == null ? null : scalar(lookup, column, element));
+                    converted.add(element == null ? null : scalar(lookup, column, entities, element));
                 }
                 if (converted.size() > ConditionWriter.LARGE_IN_LIST && column.type().javaType() == byte[].class) {
                     throw new QueryException("\"" + lookup + "\" has " + converted.size() + " byte[] values; lists of "
@@ -118,7 +212,7 @@ final class ConditionResolver {
                 if (bounds.size() != 2 || bounds.contains(null)) {
                     throw wrongValue(lookup, value, "a list of two non-null values, low and high");
                 }
-                return List.of(scalar(lookup, column, bounds.get(0)), scalar(lookup, column, bounds.get(1)));
+                return List.of(scalar(lookup, column, entities, bounds.get(0)), scalar(lookup, column, entities, bounds.get(1)));
             }
             case STARTSWITH, ENDSWITH, CONTAINS, ISTARTSWITH, IENDSWITH, ICONTAINS, LIKE -> {
                 if (!(value instanceof String) && !(value instanceof Character)) {
@@ -127,34 +221,34 @@ final class ConditionResolver {
                 return value.toString();
             }
             case EQ, NE -> {
-                return value == null ? null : scalar(lookup, column, value);
+                return value == null ? null : scalar(lookup, column, entities, value);
             }
             default -> {
                 if (value == null) {
                     throw wrongValue(lookup, null, "a non-null value (use __isnull to find NULLs)");
                 }
-                return scalar(lookup, column, value);
+                return scalar(lookup, column, entities, value);
             }
         }
     }
 
-    /** A single value converted to what the column stores: an entity becomes its id. */
-    private Object scalar(String lookup, ColumnProperty column, Object value) {
+    /** A single value converted to what the column stores: an object of {@code entities} becomes its id. */
+    private Object scalar(String lookup, ColumnProperty column, EntityMeta entities, Object value) {
         if (value instanceof Collection<?> || value.getClass().isArray() && !(value instanceof byte[])) {
             throw wrongValue(lookup, value, "a single value, not a list");
         }
-        if (column instanceof ForeignKeyProperty fk && fk.targetType().isInstance(value)) {
-            Object id = fk.target().idOf(value);
-            if (context.isNew(value) || fk.target().isUnsetId(id)) {
-                throw new QueryException("\"" + lookup + "\" compares with a " + fk.target().name()
+        if (entities != null && entities.type().isInstance(value)) {
+            Object id = entities.idOf(value);
+            if (context.isNew(value) || entities.isUnsetId(id)) {
+                throw new QueryException("\"" + lookup + "\" compares with a " + entities.name()
                         + " that was never saved; save it first.");
             }
             return id;
         }
         Class<?> expected = column.type().javaType();
         if (!accepts(expected, value)) {
-            String wanted = column instanceof ForeignKeyProperty fk
-                    ? "a " + fk.target().name() + " or its id (" + expected.getSimpleName() + ")"
+            String wanted = entities != null
+                    ? "a " + entities.name() + " or its id (" + expected.getSimpleName() + ")"
                     : "a value of type " + expected.getSimpleName();
             throw wrongValue(lookup, value, wanted);
         }

@@ -2,6 +2,9 @@ package dev.weft.internal.query;
 
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.InverseProperty;
+import dev.weft.internal.meta.ManyToManyProperty;
 import dev.weft.internal.types.ColumnType;
 
 import java.math.BigDecimal;
@@ -19,15 +22,21 @@ final class ConditionWriter {
     static final int LARGE_IN_LIST = 1024;
 
     private final Dialect dialect;
-    private final String alias;
+    private final Joins joins;
     private final StringBuilder sql;
     private final List<Bind> binds;
 
-    ConditionWriter(Dialect dialect, String alias, StringBuilder sql, List<Bind> binds) {
+    /** A writer of conditions on the root entity of {@code joins}, which joins what the conditions follow. */
+    ConditionWriter(Dialect dialect, Joins joins, StringBuilder sql, List<Bind> binds) {
         this.dialect = dialect;
-        this.alias = alias;
+        this.joins = joins;
         this.sql = sql;
         this.binds = binds;
+    }
+
+    /** A writer for {@link #in} only, of columns named in full. */
+    ConditionWriter(Dialect dialect, StringBuilder sql, List<Bind> binds) {
+        this(dialect, null, sql, binds);
     }
 
     void write(Condition condition) {
@@ -37,8 +46,10 @@ final class ConditionWriter {
             junction(all.conditions(), " AND ", "1");
         } else if (condition instanceof Condition.Any any) {
             junction(any.conditions(), " OR ", "0");
+        } else if (condition instanceof Condition.Exists exists) {
+            exists(exists);
         } else if (condition instanceof Condition.Linked linked) {
-            sql.append(alias).append('.').append(dialect.quote(linked.id().column())).append(" IN (SELECT ")
+            sql.append(joins.column(joins.rootAlias(), linked.id().column())).append(" IN (SELECT ")
                     .append(dialect.quote(linked.elementColumn())).append(" FROM ").append(dialect.quote(linked.junction()))
                     .append(" WHERE ").append(dialect.quote(linked.ownerColumn())).append(" = ?)");
             binds.add(new Bind(linked.ownerIdType(), linked.ownerId()));
@@ -46,9 +57,57 @@ final class ConditionWriter {
             // NOT of an unknown (NULL) result is unknown too; make unknown false first, so that the negation
             // keeps exactly the rows the condition does not, NULLs included.
             StringBuilder inner = new StringBuilder();
-            new ConditionWriter(dialect, alias, inner, binds).write(((Condition.Not) condition).condition());
+            new ConditionWriter(dialect, joins, inner, binds).write(((Condition.Not) condition).condition());
             sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
         }
+    }
+
+    /**
+     * The owner's id among those of the owners of matching related objects: {@code id IN (SELECT key FROM ...)}.
+     * A row matches once however many related objects do. Measured on SQLite against a correlated EXISTS and a
+     * JOIN with DISTINCT, the uncorrelated subquery was as fast or several times faster wherever the filter is
+     * on the related side, since it runs once and its ids drive the outer lookup (docs/queries.md).
+     */
+    private void exists(Condition.Exists exists) {
+        String owner = joins.alias(exists.path());
+        Hop hop = exists.relation();
+        sql.append(joins.column(owner, hop.from().id().column())).append(" IN (SELECT ");
+        if (hop.relation() instanceof ManyToManyProperty m2m && onlyElementId(exists.condition(), hop.to())) {
+            // Any link will do, or links to given ids: the junction table alone answers.
+            String link = joins.newAlias();
+            sql.append(joins.column(link, m2m.ownerColumn())).append(" FROM ")
+                    .append(dialect.quote(m2m.junction().table())).append(' ').append(link);
+            if (exists.condition() instanceof Condition.Comparison byId) {
+                sql.append(" WHERE ");
+                comparison(byId, joins.column(link, m2m.elementColumn()));
+            }
+            sql.append(')');
+            return;
+        }
+        Joins related = joins.subquery(hop.to());
+        String element = related.rootAlias();
+        StringBuilder where = new StringBuilder();
+        if (exists.condition() != null) {
+            where.append(" WHERE ");
+            new ConditionWriter(dialect, related, where, binds).write(exists.condition());
+        }
+        if (hop.relation() instanceof InverseProperty inverse) {
+            sql.append(related.column(element, inverse.mappedBy().column())).append(" FROM ").append(related.from());
+        } else {
+            ManyToManyProperty m2m = (ManyToManyProperty) hop.relation();
+            String link = joins.newAlias();
+            sql.append(related.column(link, m2m.ownerColumn())).append(" FROM ")
+                    .append(dialect.quote(m2m.junction().table())).append(' ').append(link).append(" JOIN ")
+                    .append(dialect.quote(hop.to().table())).append(' ').append(element).append(" ON ")
+                    .append(related.column(element, hop.to().id().column())).append(" = ")
+                    .append(related.column(link, m2m.elementColumn())).append(related.joinClause());
+        }
+        sql.append(where).append(')');
+    }
+
+    private static boolean onlyElementId(Condition condition, EntityMeta element) {
+        return condition == null || condition instanceof Condition.Comparison c && c.path().isEmpty()
+                && c.column() == element.id();
     }
 
     private void junction(List<Condition> conditions, String operator, String empty) {
@@ -67,7 +126,11 @@ final class ConditionWriter {
     }
 
     private void comparison(Condition.Comparison c) {
-        String column = alias + "." + dialect.quote(c.column().column());
+        comparison(c, joins.column(joins.alias(c.path()), c.column().column()));
+    }
+
+    /** The comparison, of {@code column}: the compared column as the statement names it. */
+    private void comparison(Condition.Comparison c, String column) {
         Object value = c.value();
         switch (c.lookup()) {
             case EQ -> {
@@ -91,7 +154,7 @@ final class ConditionWriter {
             case IN -> in(c.column().type(), column, (List<?>) value);
             case NOT_IN -> {
                 StringBuilder inner = new StringBuilder();
-                new ConditionWriter(dialect, alias, inner, binds).in(c.column().type(), column, (List<?>) value);
+                new ConditionWriter(dialect, joins, inner, binds).in(c.column().type(), column, (List<?>) value);
                 sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
             }
             case BETWEEN -> {

@@ -23,6 +23,7 @@ public final class QueryEngine {
     final ErrorTranslator errors;
 
     private final PointSelect pointSelect;
+    private RelationLoader relations;
 
     public QueryEngine(Connector connector, PersistenceContext context, Deleter deleter, ErrorTranslator errors,
                        PointSelect pointSelect) {
@@ -31,6 +32,15 @@ public final class QueryEngine {
         this.context = context;
         this.deleter = deleter;
         this.errors = errors;
+    }
+
+    /** Gives the engine what loads relations for {@code prefetchRelated}; the relation runtime is made after it. */
+    public void connect(RelationLoader relations) {
+        this.relations = relations;
+    }
+
+    RelationLoader relations() {
+        return relations;
     }
 
     private final Map<EntityMeta, QuerySql> sql = new ConcurrentHashMap<>();

@@ -44,9 +44,11 @@ final class SelectQuery<T> implements Query<T> {
     private final List<OrderTerm> order;
     private final long limit;
     private final long offset;
+    private final JoinedRelations joined;
+    private final PrefetchPaths prefetch;
 
     private SelectQuery(QueryEngine engine, Class<T> type, EntityMeta meta, List<Condition> conditions,
-                        List<OrderTerm> order, long limit, long offset) {
+                        List<OrderTerm> order, long limit, long offset, JoinedRelations joined, PrefetchPaths prefetch) {
         this.engine = engine;
         this.type = type;
         this.meta = meta;
@@ -54,15 +56,19 @@ final class SelectQuery<T> implements Query<T> {
         this.order = order;
         this.limit = limit;
         this.offset = offset;
+        this.joined = joined;
+        this.prefetch = prefetch;
     }
 
     static <T> SelectQuery<T> of(QueryEngine engine, Class<T> type, EntityMeta meta) {
-        return new SelectQuery<>(engine, type, meta, List.of(), List.of(), -1, 0);
+        return new SelectQuery<>(engine, type, meta, List.of(), List.of(), -1, 0, JoinedRelations.NONE,
+                PrefetchPaths.NONE);
     }
 
     /** A query over the rows for which {@code scope} holds, such as the elements of one owner's relation. */
     static <T> SelectQuery<T> scoped(QueryEngine engine, Class<T> type, EntityMeta meta, Condition scope) {
-        return new SelectQuery<>(engine, type, meta, List.of(scope), List.of(), -1, 0);
+        return new SelectQuery<>(engine, type, meta, List.of(scope), List.of(), -1, 0, JoinedRelations.NONE,
+                PrefetchPaths.NONE);
     }
 
     @Override
@@ -89,22 +95,19 @@ final class SelectQuery<T> implements Query<T> {
     public Query<T> order(String... fields) {
         List<OrderTerm> terms = new ArrayList<>(fields.length);
         for (String field : fields) {
-            boolean descending = field.startsWith("-");
-            String name = descending ? field.substring(1) : field;
-            String[] parts = name.split("__", -1);
-            terms.add(new OrderTerm(resolver().column(field, parts, parts.length), descending));
+            terms.add(resolver().orderTerm(field));
         }
-        return new SelectQuery<>(engine, type, meta, conditions, List.copyOf(terms), limit, offset);
+        return new SelectQuery<>(engine, type, meta, conditions, List.copyOf(terms), limit, offset, joined, prefetch);
     }
 
     @Override
     public Query<T> selectRelated(String... paths) {
-        throw new UnsupportedOperationException("selectRelated: in progress");
+        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined.with(meta, paths), prefetch);
     }
 
     @Override
     public Query<T> prefetchRelated(String... paths) {
-        throw new UnsupportedOperationException("prefetchRelated: in progress");
+        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch.with(meta, paths));
     }
 
     @Override
@@ -112,7 +115,7 @@ final class SelectQuery<T> implements Query<T> {
         if (limit < 0) {
             throw new QueryException("limit(" + limit + ") on " + meta.name() + ": a limit cannot be negative.");
         }
-        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset);
+        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch);
     }
 
     @Override
@@ -120,7 +123,7 @@ final class SelectQuery<T> implements Query<T> {
         if (offset < 0) {
             throw new QueryException("offset(" + offset + ") on " + meta.name() + ": an offset cannot be negative.");
         }
-        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset);
+        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch);
     }
 
     @Override
@@ -130,19 +133,27 @@ final class SelectQuery<T> implements Query<T> {
 
     /** The rows, as members of {@code batch}: their lazy relations load together with those of its other rows. */
     List<T> fetchAll(LoadBatch batch) {
-        List<Bind> binds = new ArrayList<>();
-        String sql = selectSql(binds);
-        return run("query " + meta.name(), () -> {
+        StatementSql statementSql = new StatementSql(dialect(), meta);
+        String sql = selectSql(statementSql);
+        List<T> result = run("query " + meta.name(), () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, binds);
-            List<T> result = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(type.cast(engine.context.hydrate(meta, rows, 1, batch)));
+            Bind.all(statement, statementSql.binds());
+            List<T> rows = new ArrayList<>();
+            try (ResultSet cursor = statement.executeQuery()) {
+                while (cursor.next()) {
+                    Object row = engine.context.hydrate(meta, cursor, 1, batch);
+                    if (!joined.isEmpty()) {
+                        joined.read(engine.context, row, cursor, batch);
+                    }
+                    rows.add(type.cast(row));
                 }
             }
-            return result;
+            return rows;
         });
+        if (!prefetch.isEmpty() && !result.isEmpty()) {
+            prefetch.load(engine.relations(), result);
+        }
+        return result;
     }
 
     @Override
@@ -177,14 +188,15 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public long count() {
-        List<Bind> binds = new ArrayList<>();
+        StatementSql statementSql = new StatementSql(dialect(), meta);
+        String where = statementSql.where(conditions);
         String sql = limit == -1 && offset == 0
-                ? "SELECT COUNT(*) FROM " + sql().from() + sql().where(conditions, binds)
-                : "SELECT COUNT(*) FROM (SELECT 1 FROM " + sql().from() + sql().where(conditions, binds)
-                        + sql().window(limit, offset, binds) + ")";
+                ? "SELECT COUNT(*) FROM " + statementSql.from() + where
+                : "SELECT COUNT(*) FROM (SELECT 1 FROM " + statementSql.from() + where
+                        + statementSql.window(limit, offset) + ")";
         return run("count " + meta.name() + " rows", () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, binds);
+            Bind.all(statement, statementSql.binds());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -194,12 +206,13 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public boolean exists() {
-        List<Bind> binds = new ArrayList<>();
-        String sql = "SELECT 1 FROM " + sql().from() + sql().where(conditions, binds) + sql().orderBy(order)
-                + sql().window(limit == -1 ? 1 : Math.min(limit, 1), offset, binds);
+        StatementSql statementSql = new StatementSql(dialect(), meta);
+        String clauses = statementSql.where(conditions) + statementSql.orderBy(order)
+                + statementSql.window(limit == -1 ? 1 : Math.min(limit, 1), offset);
+        String sql = "SELECT 1 FROM " + statementSql.from() + clauses;
         return run("query " + meta.name(), () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, binds);
+            Bind.all(statement, statementSql.binds());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
@@ -208,13 +221,13 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public long delete() {
-        List<Bind> binds = new ArrayList<>();
         Dialect dialect = dialect();
+        StatementSql ids = new StatementSql(dialect, meta);
         String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column())
-                + " IN (" + idSubquery(binds) + ")" + dialect.returning(dialect.quote(meta.id().column()));
+                + " IN (" + idSubquery(ids) + ")" + dialect.returning(dialect.quote(meta.id().column()));
         return run("delete " + meta.name() + " rows", () -> engine.deleter.deleteRows(meta, this::matchingIds, () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, binds);
+            Bind.all(statement, ids.binds());
             try (ResultSet rows = statement.executeQuery()) {
                 return ColumnTypes.readAll(rows, meta.id().type());
             }
@@ -232,12 +245,13 @@ final class SelectQuery<T> implements Query<T> {
         List<Object> newValues = new ArrayList<>();
         StringBuilder set = new StringBuilder();
         for (Map.Entry<String, ?> entry : values.entrySet()) {
-            Condition.Comparison checked = (Condition.Comparison) resolver().resolve(entry.getKey(), entry.getValue());
-            ColumnProperty column = checked.column();
-            if (checked.lookup() != Lookup.EQ || column == meta.id()) {
-                throw new QueryException("update(...) on " + meta.name() + " takes field names (not \""
-                        + entry.getKey() + "\"), and cannot change the id.");
+            Condition resolved = resolver().resolve(entry.getKey(), entry.getValue());
+            if (!(resolved instanceof Condition.Comparison checked) || !checked.path().isEmpty()
+                    || checked.lookup() != Lookup.EQ || checked.column() == meta.id()) {
+                throw new QueryException("update(...) on " + meta.name() + " takes field names of " + meta.name()
+                        + " (not \"" + entry.getKey() + "\"), and cannot change the id.");
             }
+            ColumnProperty column = checked.column();
             if (checked.value() == null && !column.nullable()) {
                 throw new NotNullViolationException("cannot update " + meta.name() + " rows: "
                         + column.qualifiedName() + " cannot be null; give it a value.");
@@ -247,9 +261,11 @@ final class SelectQuery<T> implements Query<T> {
             columns.add(column);
             newValues.add(checked.value());
         }
+        StatementSql ids = new StatementSql(dialect, meta);
         String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "
-                + dialect.quote(meta.id().column()) + " IN (" + idSubquery(binds) + ")"
+                + dialect.quote(meta.id().column()) + " IN (" + idSubquery(ids) + ")"
                 + dialect.returning(dialect.quote(meta.id().column()));
+        binds.addAll(ids.binds());
         MemoryJournal journal = new MemoryJournal(engine.context);
         return run("update " + meta.name() + " rows", () -> {
             List<Object> updated = engine.connector.atomically(() -> {
@@ -290,7 +306,8 @@ final class SelectQuery<T> implements Query<T> {
                         return false;
                     }
                     long size = Math.min(STREAM_PAGE, end - next);
-                    List<T> rows = new SelectQuery<>(engine, type, meta, conditions, pageOrder, size, next).fetchAll();
+                    List<T> rows = new SelectQuery<>(engine, type, meta, conditions, pageOrder, size, next, joined,
+                            prefetch).fetchAll();
                     exhausted = rows.size() < size;
                     next += rows.size();
                     page = rows.iterator();
@@ -316,53 +333,52 @@ final class SelectQuery<T> implements Query<T> {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private String selectSql(List<Bind> binds) {
-        return "SELECT " + engine.columnList(meta) + " FROM " + sql().from() + sql().where(conditions, binds)
-                + sql().orderBy(order) + sql().window(limit, offset, binds);
+    /** The SELECT of the rows, and of the relations {@code selectRelated} joins, binding into {@code sql}. */
+    private String selectSql(StatementSql sql) {
+        String related = joined.isEmpty() ? "" : joined.columns(dialect(), sql);
+        String clauses = sql.where(conditions) + sql.orderBy(order) + sql.window(limit, offset);
+        return "SELECT " + engine.columnList(meta) + related + " FROM " + sql.from() + clauses;
     }
 
-    private String idSubquery(List<Bind> binds) {
-        return "SELECT " + sql().id() + " FROM " + sql().from() + sql().where(conditions, binds)
-                + sql().orderBy(order) + sql().window(limit, offset, binds);
+    private String idSubquery(StatementSql sql) {
+        String clauses = sql.where(conditions) + sql.orderBy(order) + sql.window(limit, offset);
+        return "SELECT " + sql.id() + " FROM " + sql.from() + clauses;
     }
 
     private Collection<Object> matchingIds() {
-        List<Bind> binds = new ArrayList<>();
-        String sql = idSubquery(binds);
+        StatementSql ids = new StatementSql(dialect(), meta);
+        String sql = idSubquery(ids);
         return run("query " + meta.name(), () -> {
             PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, binds);
+            Bind.all(statement, ids.binds());
             try (ResultSet rows = statement.executeQuery()) {
                 return ColumnTypes.readAll(rows, meta.id().type());
             }
         });
     }
 
-    private QuerySql sql() {
-        return engine.sql(meta);
-    }
-
     private SelectQuery<T> window(long newLimit) {
         long effective = limit == -1 ? newLimit : Math.min(limit, newLimit);
-        return new SelectQuery<>(engine, type, meta, conditions, order, effective, offset);
+        return new SelectQuery<>(engine, type, meta, conditions, order, effective, offset, joined, prefetch);
     }
 
     /** The query in its order with the id as the last key, so that "first" and "last" are well defined. */
     private SelectQuery<T> withDefaultOrder(boolean reversed) {
         List<OrderTerm> terms = new ArrayList<>(order);
-        if (terms.stream().noneMatch(term -> term.column() == meta.id())) {
+        if (terms.stream().noneMatch(term -> term.path().isEmpty() && term.column() == meta.id())) {
             terms.add(new OrderTerm(meta.id(), false));
         }
         if (reversed) {
             terms.replaceAll(OrderTerm::reversed);
         }
-        return new SelectQuery<>(engine, type, meta, conditions, List.copyOf(terms), limit, offset);
+        return new SelectQuery<>(engine, type, meta, conditions, List.copyOf(terms), limit, offset, joined, prefetch);
     }
 
     private SelectQuery<T> where(Condition condition) {
         List<Condition> more = new ArrayList<>(conditions);
         more.add(condition);
-        return new SelectQuery<>(engine, type, meta, Collections.unmodifiableList(more), order, limit, offset);
+        return new SelectQuery<>(engine, type, meta, Collections.unmodifiableList(more), order, limit, offset, joined,
+                prefetch);
     }
 
     private ConditionResolver resolver() {
@@ -379,6 +395,6 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public String toString() {
-        return "Query<" + meta.name() + ">[" + selectSql(new ArrayList<>()) + "]";
+        return "Query<" + meta.name() + ">[" + selectSql(new StatementSql(dialect(), meta)) + "]";
     }
 }

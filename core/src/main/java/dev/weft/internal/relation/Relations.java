@@ -27,6 +27,7 @@ import dev.weft.internal.persist.RelationWriter;
 import dev.weft.internal.persist.SavedRelations;
 import dev.weft.internal.query.BatchLoader;
 import dev.weft.internal.query.QueryEngine;
+import dev.weft.internal.query.RelationLoader;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import java.util.Set;
  * collections and their changes, and {@code Database.related}. Every change writes the database first, in one
  * atomic step, and only then changes memory, so a refused change leaves both as they were.
  */
-public final class Relations implements PersistenceContext.RelationHooks {
+public final class Relations implements PersistenceContext.RelationHooks, RelationLoader {
 
     private final Connector connector;
     private final PersistenceContext context;
@@ -198,6 +199,11 @@ public final class Relations implements PersistenceContext.RelationHooks {
                 batch.add(live);
             }
         }
+        load(batch, side);
+    }
+
+    /** Loads the relations of {@code batch}, all of them the same side of different owners, with one query. */
+    private void load(List<LiveRelation<?>> batch, RelationSide side) {
         List<Object> ids = new ArrayList<>(batch.size());
         for (LiveRelation<?> live : batch) {
             ids.add(side.owner().idOf(live.owner));
@@ -218,6 +224,79 @@ public final class Relations implements PersistenceContext.RelationHooks {
             }
             live.loaded(elements);
         }
+    }
+
+    // ---- prefetchRelated
+
+    /**
+     * Loads {@code relation} for every one of {@code owners} that has not loaded it, with one statement, and
+     * returns the objects it relates them to, each once: the next level of a nested prefetch.
+     */
+    @Override
+    public List<Object> prefetch(List<Object> owners, Property relation) {
+        List<Object> managed = new ArrayList<>(owners.size());
+        for (Object owner : owners) {
+            EntityState state = context.trackedState(owner);
+            if (state != null && state.status() == EntityState.Status.MANAGED && state.meta() == relation.owner()) {
+                managed.add(owner);
+            }
+        }
+        if (managed.isEmpty()) {
+            return List.of();
+        }
+        requireOpen(managed.get(0), relation.qualifiedName());
+        Set<Object> related = identitySet(List.of());
+        List<Object> result = new ArrayList<>();
+        if (relation instanceof ForeignKeyProperty key) {
+            List<Object> hollow = new ArrayList<>();
+            for (Object owner : managed) {
+                Object target = key.owner().access().get(owner, key.slot());
+                if (target != null && related.add(target)) {
+                    result.add(target);
+                    EntityState state = context.trackedState(target);
+                    if (state != null && state.status() == EntityState.Status.HOLLOW) {
+                        hollow.add(key.target().idOf(target));
+                    }
+                }
+            }
+            loader.loadAll(key.target(), hollow);
+            return result;
+        }
+        if (relation instanceof InverseProperty inverse && !inverse.isCollection()) {
+            List<Object> unloaded = managed.stream()
+                    .filter(owner -> !context.trackedState(owner).inverseLoaded(inverse.slot())).toList();
+            if (!unloaded.isEmpty()) {
+                loadInverse(unloaded, inverse);
+            }
+            for (Object owner : managed) {
+                Object value = inverse.owner().access().get(owner, inverse.slot());
+                if (value != null && related.add(value)) {
+                    result.add(value);
+                }
+            }
+            return result;
+        }
+        RelationSide side = RelationSide.of(relation);
+        List<LiveRelation<?>> lives = new ArrayList<>(managed.size());
+        List<LiveRelation<?>> unloaded = new ArrayList<>();
+        for (Object owner : managed) {
+            LiveRelation<?> live = live(owner, context.trackedState(owner), side);
+            lives.add(live);
+            if (!live.isLoaded()) {
+                unloaded.add(live);
+            }
+        }
+        if (!unloaded.isEmpty()) {
+            load(unloaded, side);
+        }
+        for (LiveRelation<?> live : lives) {
+            for (Object element : live.elements()) {
+                if (related.add(element)) {
+                    result.add(element);
+                }
+            }
+        }
+        return result;
     }
 
     /**
@@ -244,6 +323,12 @@ public final class Relations implements PersistenceContext.RelationHooks {
                 owners.add(peer);
             }
         }
+        loadInverse(owners, inverse);
+    }
+
+    /** Loads an inverse one-to-one field of each of {@code owners} with one query. */
+    private void loadInverse(List<Object> owners, InverseProperty inverse) {
+        EntityMeta meta = inverse.owner();
         List<Object> ids = new ArrayList<>(owners.size());
         for (Object o : owners) {
             ids.add(meta.idOf(o));

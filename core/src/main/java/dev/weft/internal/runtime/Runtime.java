@@ -51,6 +51,7 @@ public final class Runtime {
         BatchLoader loader = new BatchLoader(queries, pointSelect);
         this.relations = new Relations(connector, context, metamodel, queries, loader, persister, errors);
         context.connect(loader, relations);
+        queries.connect(relations);
     }
 
     public void register(List<Class<?>> types) {

@@ -1,0 +1,15 @@
+package dev.weft.internal.query;
+
+import dev.weft.internal.meta.Property;
+
+import java.util.List;
+
+/** Loads one relation of many objects at once, for {@code prefetchRelated}; the relation runtime provides it. */
+public interface RelationLoader {
+
+    /**
+     * Loads {@code relation} for each of {@code owners} that has not loaded it, with at most one statement, and
+     * returns the objects it relates them to, each once.
+     */
+    List<Object> prefetch(List<Object> owners, Property relation);
+}

@@ -1,0 +1,80 @@
+package dev.weft.internal.query;
+
+import dev.weft.QueryException;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.Property;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A path of field names joined by {@code __}, read from an entity: the relations it follows ({@code hops}) and
+ * the field it ends at. Reading a path checks every name, so a wrong one fails at the call that gives it.
+ *
+ * @param hops the relations followed, in order, before {@code end}
+ * @param end  the last field named: a column, or a relation
+ */
+record RelationPath(List<Hop> hops, Property end) {
+
+    /**
+     * Reads the first {@code count} names of {@code parts} from {@code root}; {@code text} is the whole lookup,
+     * for messages. Every name but the last must be a relation.
+     */
+    static RelationPath read(EntityMeta root, String text, String[] parts, int count) {
+        EntityMeta current = root;
+        List<Hop> hops = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            Property property = current.property(parts[i]);
+            if (property == null) {
+                throw new QueryException("Unknown field '" + parts[i] + "' in \"" + text + "\": " + current.name()
+                        + " has " + String.join(", ", current.properties().keySet()) + ".");
+            }
+            if (i == count - 1) {
+                return new RelationPath(List.copyOf(hops), property);
+            }
+            Hop hop = Hop.of(property);
+            if (hop == null) {
+                throw new QueryException("Unknown lookup '" + parts[i + 1] + "' in \"" + text + "\": "
+                        + property.qualifiedName() + " is not a relation, so no field can follow it, and the lookups are "
+                        + Lookup.allNames() + ".");
+            }
+            hops.add(hop);
+            current = hop.to();
+        }
+    }
+
+    /**
+     * Reads a path that names a relation, each of whose names must be one: the argument of
+     * {@code selectRelated} and {@code prefetchRelated}, given as {@code call} for messages.
+     */
+    static List<Hop> relations(EntityMeta root, String path, String call) {
+        String[] parts = path.split("__", -1);
+        EntityMeta current = root;
+        List<Hop> hops = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            Property property = current.property(part);
+            Hop hop = property == null ? null : Hop.of(property);
+            if (hop == null) {
+                throw new QueryException(call + "(\"" + path + "\") on " + root.name() + ": " + current.name()
+                        + (property == null ? " has no field '" + part + "'" : "." + part + " is not a relation")
+                        + "; the relations of " + current.name() + " are " + relationNames(current) + ".");
+            }
+            hops.add(hop);
+            current = hop.to();
+        }
+        return List.copyOf(hops);
+    }
+
+    /** The relation fields of an entity, for messages. */
+    static String relationNames(EntityMeta meta) {
+        String names = meta.properties().values().stream().filter(p -> Hop.of(p) != null).map(Property::name)
+                .collect(Collectors.joining(", "));
+        return names.isEmpty() ? "none" : names;
+    }
+
+    /** The entity the path ends in, when it ends at a relation. */
+    EntityMeta target() {
+        return Hop.of(end).to();
+    }
+}

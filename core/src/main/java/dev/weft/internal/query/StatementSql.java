@@ -1,0 +1,87 @@
+package dev.weft.internal.query;
+
+import dev.weft.internal.dialect.Dialect;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.types.ColumnType;
+import dev.weft.internal.types.ColumnTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The clauses of one statement over an entity, written in the order their values are bound: WHERE, ORDER BY, the
+ * LIMIT window. The FROM, with the joins those clauses follow, is asked for last.
+ */
+final class StatementSql {
+
+    private static final ColumnType LONG = ColumnTypes.forJavaType(long.class).orElseThrow();
+
+    private final Dialect dialect;
+    private final Joins joins;
+    private final List<Bind> binds = new ArrayList<>();
+
+    StatementSql(Dialect dialect, EntityMeta meta) {
+        this.dialect = dialect;
+        this.joins = Joins.of(dialect, meta);
+    }
+
+    Joins joins() {
+        return joins;
+    }
+
+    /** The values to bind, in the order of the clauses written so far. */
+    List<Bind> binds() {
+        return binds;
+    }
+
+    String from() {
+        return joins.from();
+    }
+
+    String where(List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder(" WHERE ");
+        ConditionWriter writer = new ConditionWriter(dialect, joins, sql, binds);
+        for (int i = 0; i < conditions.size(); i++) {
+            if (i > 0) {
+                sql.append(" AND ");
+            }
+            writer.write(conditions.get(i));
+        }
+        return sql.toString();
+    }
+
+    String orderBy(List<OrderTerm> order) {
+        if (order.isEmpty()) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
+        for (int i = 0; i < order.size(); i++) {
+            OrderTerm term = order.get(i);
+            String column = joins.column(joins.alias(term.path()), term.column().column());
+            sql.append(i == 0 ? "" : ", ").append(ConditionWriter.comparable(dialect, term.column(), column))
+                    .append(term.descending() ? " DESC" : "");
+        }
+        return sql.toString();
+    }
+
+    /** {@code LIMIT ? OFFSET ?}, or nothing for a query without a window ({@code limit} -1: none). */
+    String window(long limit, long offset) {
+        if (limit == -1 && offset == 0) {
+            return "";
+        }
+        binds.add(new Bind(LONG, limit));
+        if (offset == 0) {
+            return " LIMIT ?";
+        }
+        binds.add(new Bind(LONG, offset));
+        return " LIMIT ? OFFSET ?";
+    }
+
+    /** The id column of the root entity. */
+    String id() {
+        return joins.column(joins.rootAlias(), joins.root().id().column());
+    }
+}
