@@ -11,6 +11,7 @@ import dev.weft.samples.sqliter.DeletingRelatedRecords;
 import dev.weft.samples.sqliter.NestedCreation;
 import dev.weft.samples.sqliter.QueryingRelatedRecords;
 import dev.weft.samples.sqliter.RelationshipAccess;
+import dev.weft.samples.sqliter.RelationshipLoading;
 import dev.weft.samples.sqliter.RelationshipManagement;
 import dev.weft.samples.sqliter.UpdatingRelatedRecords;
 import dev.weft.samples.sqliter.definitions.ModelDefinitions;
@@ -33,8 +34,8 @@ class SampleMainsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(classes = {
             BasicModelSetup.class, ModelDefinitions.class, CreatingRelatedRecords.class, NestedCreation.class,
-            RelationshipManagement.class, RelationshipAccess.class, QueryingRelatedRecords.class,
-            UpdatingRelatedRecords.class, DeletingRelatedRecords.class, AdvancedUsage.class,
+            RelationshipManagement.class, RelationshipAccess.class, RelationshipLoading.class,
+            QueryingRelatedRecords.class, UpdatingRelatedRecords.class, DeletingRelatedRecords.class, AdvancedUsage.class,
             ForeignKeySample.class, OneToOneSample.class, OneToManySample.class, ManyToManySample.class})
     void mainRunsToTheEnd(Class<?> sample) throws Throwable {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
