@@ -9,6 +9,7 @@ import dev.weft.internal.persist.PersistenceContext;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,19 +61,30 @@ final class ConditionResolver {
         if (path.end() instanceof ColumnProperty end) {
             column = keyInsteadOfJoin(hops, end);
         } else {
-            // A path that ends at a relation compares the related object's id; "is there one" for isnull.
+            // A path that ends at a relation compares the related object's id; "is there one" for isnull, and
+            // for null, as a to-one relation compared with null means "none".
             Hop relation = Hop.of(path.end());
             hops.add(relation);
             column = relation.to().id();
-            entities = relation.to();
-            if (relation.toMany() && (comparison == Lookup.ISNULL || comparison == Lookup.NOTNULL)) {
-                boolean none = (comparison == Lookup.ISNULL) == (Boolean) checkedValue(lookup, column, null, comparison, value);
+            boolean nullTest = comparison == Lookup.ISNULL || comparison == Lookup.NOTNULL
+                    || value == null && (comparison == Lookup.EQ || comparison == Lookup.NE);
+            if (relation.toMany() && nullTest) {
+                boolean none = value == null ? comparison == Lookup.EQ
+                        : (comparison == Lookup.ISNULL) == (Boolean) checkedValue(lookup, column, null, comparison, value);
                 Condition some = along(hops, null, null, null);
                 return none ? new Condition.Not(some) : some;
             }
         }
         if (column instanceof ForeignKeyProperty fk) {
             entities = fk.target();
+        } else if (!hops.isEmpty() && column == hops.get(hops.size() - 1).to().id()) {
+            entities = hops.get(hops.size() - 1).to();
+        }
+        if (entities != null && comparison.matchesText()) {
+            throw new QueryException("\"" + lookup + "\" on " + meta.name() + " matches text against a relation ("
+                    + entities.name() + " ids); name a field of " + entities.name() + " before '"
+                    + parts[parts.length - 1] + "', such as " + String.join("__", Arrays.copyOf(parts, fieldParts))
+                    + "__<field>__" + parts[parts.length - 1] + ".");
         }
         return along(hops, column, comparison, checkedValue(lookup, column, entities, comparison, value));
     }

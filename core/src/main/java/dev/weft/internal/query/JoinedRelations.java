@@ -52,7 +52,8 @@ final class JoinedRelations {
                 if (hop.toMany()) {
                     throw new QueryException("selectRelated(\"" + name + "\") on " + root.name() + ": " + hop
                             + " is a to-many relation, which one row cannot hold; load it with prefetchRelated(\""
-                            + name + "\").");
+                            + name + "\"). The relations of " + hop.from().name() + " are "
+                            + RelationPath.relationNames(hop.from()) + ".");
                 }
             }
             for (int end = 1; end <= path.size(); end++) {

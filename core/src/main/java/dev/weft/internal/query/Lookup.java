@@ -27,6 +27,14 @@ enum Lookup {
         this.names = names;
     }
 
+    /** Whether the lookup matches text patterns, which mean nothing for ids. */
+    boolean matchesText() {
+        return switch (this) {
+            case STARTSWITH, ENDSWITH, CONTAINS, ISTARTSWITH, IENDSWITH, ICONTAINS, LIKE -> true;
+            default -> false;
+        };
+    }
+
     static Lookup named(String name) {
         return BY_NAME.get(name);
     }

@@ -27,8 +27,11 @@ record RelationPath(List<Hop> hops, Property end) {
         for (int i = 0; ; i++) {
             Property property = current.property(parts[i]);
             if (property == null) {
+                boolean lastAfterRelation = i > 0 && i == parts.length - 1;
                 throw new QueryException("Unknown field '" + parts[i] + "' in \"" + text + "\": " + current.name()
-                        + " has " + String.join(", ", current.properties().keySet()) + ".");
+                        + " has " + String.join(", ", current.properties().keySet())
+                        + (lastAfterRelation ? "; a lookup after a relation compares its id, with " + Lookup.allNames()
+                        : "") + ".");
             }
             if (i == count - 1) {
                 return new RelationPath(List.copyOf(hops), property);
