@@ -117,12 +117,14 @@ public final class LibraryDemo {
                 db.select(Book.class)
                         .filter(Filter.or(Filter.where("category", fantasy), Filter.where("pages__gt", 350)))
                         .order("title").fetchAll());
-        List<Author> atExampleCom = db.select(Author.class).filter("email__endswith", "@example.com").fetchAll();
-        show("By authors with an e-mail at example.com, excluding drafts, newest first",
+        show("By authors with an e-mail at example.com, excluding drafts, newest first (authors joined: one query)",
                 db.select(Book.class)
-                        .filter("author__in", atExampleCom)
+                        .selectRelated("author")
+                        .filter("author__email__endswith", "@example.com")
                         .exclude("title__startswith", "Draft")
                         .order("-publishedDate").fetchAll());
+        show("Science fiction, by author name, then title",
+                db.select(Book.class).filter("category__name", "Science fiction").order("author__name", "title").fetchAll());
         show("Between 200 and 400 pages, by length, the second page of two",
                 db.select(Book.class)
                         .filter("pages__between", List.of(200, 400))
