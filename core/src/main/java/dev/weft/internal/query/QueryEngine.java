@@ -23,7 +23,7 @@ public final class QueryEngine {
     final ErrorTranslator errors;
 
     private final PointSelect pointSelect;
-    private RelationLoader relations;
+    private volatile RelationLoader relations;
 
     public QueryEngine(Connector connector, PersistenceContext context, Deleter deleter, ErrorTranslator errors,
                        PointSelect pointSelect) {
