@@ -285,9 +285,13 @@ public final class PersistenceContext {
     /**
      * The object for the row at the cursor, as {@link #hydrate(EntityMeta, ResultSet, int)}; the objects of
      * one result set share a {@link LoadBatch}, so that their lazy relations load together.
+     * {@code null} where the id column is NULL: an outer join that found no row.
      */
     public Object hydrate(EntityMeta meta, ResultSet row, int offset, LoadBatch batch) throws SQLException {
         Object id = meta.id().type().read(row, offset);
+        if (id == null) {
+            return null; // the columns of an outer join that found no row
+        }
         Object existing = cached(meta, id);
         if (existing != null) {
             EntityState state = trackedState(existing);

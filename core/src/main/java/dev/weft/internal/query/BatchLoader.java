@@ -41,8 +41,7 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
         Cohort cohort = state == null ? null : state.cohort();
         List<Object> ids = cohort == null ? List.of() : hollowIds(context, meta, cohort);
         if (ids.size() > 1) {
-            SelectQuery.scoped(engine, Object.class, meta, new Condition.Comparison(meta.id(), Lookup.IN, ids))
-                    .fetchAll(new LoadBatch(meta, cohort));
+            byIds(meta, ids).fetchAll(new LoadBatch(meta, cohort));
             if (state.status() != EntityState.Status.HOLLOW) {
                 return true;
             }
@@ -53,9 +52,12 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
     /** Loads the rows of {@code ids}, hollow references of {@code meta}, with one statement (none for no ids). */
     public void loadAll(EntityMeta meta, List<Object> ids) {
         if (!ids.isEmpty()) {
-            SelectQuery.scoped(engine, Object.class, meta, new Condition.Comparison(meta.id(), Lookup.IN, ids))
-                    .fetchAll(new LoadBatch());
+            byIds(meta, ids).fetchAll(new LoadBatch());
         }
+    }
+
+    private SelectQuery<Object> byIds(EntityMeta meta, List<Object> ids) {
+        return SelectQuery.scoped(engine, Object.class, meta, new Condition.Comparison(meta.id(), Lookup.IN, ids));
     }
 
     private static List<Object> hollowIds(PersistenceContext context, EntityMeta meta, Cohort cohort) {

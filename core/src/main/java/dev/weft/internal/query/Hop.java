@@ -44,10 +44,6 @@ record Hop(Property relation) {
         return !(relation instanceof ForeignKeyProperty fk) || fk.nullable();
     }
 
-    String name() {
-        return relation.name();
-    }
-
     @Override
     public String toString() {
         return relation.qualifiedName();

@@ -94,9 +94,7 @@ final class JoinedRelations {
             }
             List<Hop> path = paths.get(i);
             Hop hop = path.get(path.size() - 1);
-            EntityMeta entity = hop.to();
-            Object id = entity.id().type().read(row, offsets[i]);
-            Object related = id == null ? null : context.hydrate(entity, row, offsets[i], batch);
+            Object related = context.hydrate(hop.to(), row, offsets[i], batch);
             objects[i] = related;
             if (hop.relation() instanceof InverseProperty inverse) {
                 EntityState state = context.trackedState(parent);

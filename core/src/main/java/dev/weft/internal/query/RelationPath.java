@@ -75,9 +75,4 @@ record RelationPath(List<Hop> hops, Property end) {
                 .collect(Collectors.joining(", "));
         return names.isEmpty() ? "none" : names;
     }
-
-    /** The entity the path ends in, when it ends at a relation. */
-    EntityMeta target() {
-        return Hop.of(end).to();
-    }
 }

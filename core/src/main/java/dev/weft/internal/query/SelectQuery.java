@@ -97,17 +97,17 @@ final class SelectQuery<T> implements Query<T> {
         for (String field : fields) {
             terms.add(resolver().orderTerm(field));
         }
-        return new SelectQuery<>(engine, type, meta, conditions, List.copyOf(terms), limit, offset, joined, prefetch);
+        return with(conditions, List.copyOf(terms), limit, offset, joined, prefetch);
     }
 
     @Override
     public Query<T> selectRelated(String... paths) {
-        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined.with(meta, paths), prefetch);
+        return with(conditions, order, limit, offset, joined.with(meta, paths), prefetch);
     }
 
     @Override
     public Query<T> prefetchRelated(String... paths) {
-        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch.with(meta, paths));
+        return with(conditions, order, limit, offset, joined, prefetch.with(meta, paths));
     }
 
     @Override
@@ -115,7 +115,7 @@ final class SelectQuery<T> implements Query<T> {
         if (limit < 0) {
             throw new QueryException("limit(" + limit + ") on " + meta.name() + ": a limit cannot be negative.");
         }
-        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch);
+        return with(conditions, order, limit, offset, joined, prefetch);
     }
 
     @Override
@@ -123,7 +123,7 @@ final class SelectQuery<T> implements Query<T> {
         if (offset < 0) {
             throw new QueryException("offset(" + offset + ") on " + meta.name() + ": an offset cannot be negative.");
         }
-        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch);
+        return with(conditions, order, limit, offset, joined, prefetch);
     }
 
     @Override
@@ -306,8 +306,7 @@ final class SelectQuery<T> implements Query<T> {
                         return false;
                     }
                     long size = Math.min(STREAM_PAGE, end - next);
-                    List<T> rows = new SelectQuery<>(engine, type, meta, conditions, pageOrder, size, next, joined,
-                            prefetch).fetchAll();
+                    List<T> rows = with(conditions, pageOrder, size, next, joined, prefetch).fetchAll();
                     exhausted = rows.size() < size;
                     next += rows.size();
                     page = rows.iterator();
@@ -333,16 +332,27 @@ final class SelectQuery<T> implements Query<T> {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** This query with other parts; engine, type and entity stay. */
+    private SelectQuery<T> with(List<Condition> conditions, List<OrderTerm> order, long limit, long offset,
+                                JoinedRelations joined, PrefetchPaths prefetch) {
+        return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch);
+    }
+
     /** The SELECT of the rows, and of the relations {@code selectRelated} joins, binding into {@code sql}. */
     private String selectSql(StatementSql sql) {
         String related = joined.isEmpty() ? "" : joined.columns(dialect(), sql);
-        String clauses = sql.where(conditions) + sql.orderBy(order) + sql.window(limit, offset);
+        String clauses = clauses(sql);
         return "SELECT " + engine.columnList(meta) + related + " FROM " + sql.from() + clauses;
     }
 
     private String idSubquery(StatementSql sql) {
-        String clauses = sql.where(conditions) + sql.orderBy(order) + sql.window(limit, offset);
+        String clauses = clauses(sql);
         return "SELECT " + sql.id() + " FROM " + sql.from() + clauses;
+    }
+
+    /** WHERE, ORDER BY and the window, written (and their joins made) before the FROM that needs them. */
+    private String clauses(StatementSql sql) {
+        return sql.where(conditions) + sql.orderBy(order) + sql.window(limit, offset);
     }
 
     private Collection<Object> matchingIds() {
@@ -359,7 +369,7 @@ final class SelectQuery<T> implements Query<T> {
 
     private SelectQuery<T> window(long newLimit) {
         long effective = limit == -1 ? newLimit : Math.min(limit, newLimit);
-        return new SelectQuery<>(engine, type, meta, conditions, order, effective, offset, joined, prefetch);
+        return with(conditions, order, effective, offset, joined, prefetch);
     }
 
     /** The query in its order with the id as the last key, so that "first" and "last" are well defined. */
@@ -371,14 +381,13 @@ final class SelectQuery<T> implements Query<T> {
         if (reversed) {
             terms.replaceAll(OrderTerm::reversed);
         }
-        return new SelectQuery<>(engine, type, meta, conditions, List.copyOf(terms), limit, offset, joined, prefetch);
+        return with(conditions, List.copyOf(terms), limit, offset, joined, prefetch);
     }
 
     private SelectQuery<T> where(Condition condition) {
         List<Condition> more = new ArrayList<>(conditions);
         more.add(condition);
-        return new SelectQuery<>(engine, type, meta, Collections.unmodifiableList(more), order, limit, offset, joined,
-                prefetch);
+        return with(Collections.unmodifiableList(more), order, limit, offset, joined, prefetch);
     }
 
     private ConditionResolver resolver() {

@@ -245,41 +245,57 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             return List.of();
         }
         requireOpen(managed.get(0), relation.qualifiedName());
-        Set<Object> related = identitySet(List.of());
-        List<Object> result = new ArrayList<>();
         if (relation instanceof ForeignKeyProperty key) {
-            List<Object> hollow = new ArrayList<>();
-            for (Object owner : managed) {
-                Object target = key.owner().access().get(owner, key.slot());
-                if (target != null && related.add(target)) {
-                    result.add(target);
-                    EntityState state = context.trackedState(target);
-                    if (state != null && state.status() == EntityState.Status.HOLLOW) {
-                        hollow.add(key.target().idOf(target));
-                    }
-                }
-            }
-            loader.loadAll(key.target(), hollow);
-            return result;
+            return prefetchTargets(managed, key);
         }
         if (relation instanceof InverseProperty inverse && !inverse.isCollection()) {
-            List<Object> unloaded = managed.stream()
-                    .filter(owner -> !context.trackedState(owner).inverseLoaded(inverse.slot())).toList();
-            if (!unloaded.isEmpty()) {
-                loadInverse(unloaded, inverse);
-            }
-            for (Object owner : managed) {
-                Object value = inverse.owner().access().get(owner, inverse.slot());
-                if (value != null && related.add(value)) {
-                    result.add(value);
+            return prefetchInverse(managed, inverse);
+        }
+        return prefetchCollections(managed, RelationSide.of(relation));
+    }
+
+    /** The objects the owners' keys point at, the hollow ones loaded with one statement. */
+    private List<Object> prefetchTargets(List<Object> owners, ForeignKeyProperty key) {
+        Set<Object> seen = identitySet(List.of());
+        List<Object> targets = new ArrayList<>();
+        List<Object> hollow = new ArrayList<>();
+        for (Object owner : owners) {
+            Object target = key.owner().access().get(owner, key.slot());
+            if (target != null && seen.add(target)) {
+                targets.add(target);
+                EntityState state = context.trackedState(target);
+                if (state != null && state.status() == EntityState.Status.HOLLOW) {
+                    hollow.add(key.target().idOf(target));
                 }
             }
-            return result;
         }
-        RelationSide side = RelationSide.of(relation);
-        List<LiveRelation<?>> lives = new ArrayList<>(managed.size());
+        loader.loadAll(key.target(), hollow);
+        return targets;
+    }
+
+    /** The objects of the owners' inverse one-to-one fields, those not loaded yet loaded with one statement. */
+    private List<Object> prefetchInverse(List<Object> owners, InverseProperty inverse) {
+        List<Object> unloaded = owners.stream()
+                .filter(owner -> !context.trackedState(owner).inverseLoaded(inverse.slot())).toList();
+        if (!unloaded.isEmpty()) {
+            loadInverse(unloaded, inverse);
+        }
+        Set<Object> seen = identitySet(List.of());
+        List<Object> values = new ArrayList<>();
+        for (Object owner : owners) {
+            Object value = inverse.owner().access().get(owner, inverse.slot());
+            if (value != null && seen.add(value)) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** The elements of the owners' collections on {@code side}, those not loaded yet loaded with one statement. */
+    private List<Object> prefetchCollections(List<Object> owners, RelationSide side) {
+        List<LiveRelation<?>> lives = new ArrayList<>(owners.size());
         List<LiveRelation<?>> unloaded = new ArrayList<>();
-        for (Object owner : managed) {
+        for (Object owner : owners) {
             LiveRelation<?> live = live(owner, context.trackedState(owner), side);
             lives.add(live);
             if (!live.isLoaded()) {
@@ -289,14 +305,16 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         if (!unloaded.isEmpty()) {
             load(unloaded, side);
         }
+        Set<Object> seen = identitySet(List.of());
+        List<Object> elements = new ArrayList<>();
         for (LiveRelation<?> live : lives) {
             for (Object element : live.elements()) {
-                if (related.add(element)) {
-                    result.add(element);
+                if (seen.add(element)) {
+                    elements.add(element);
                 }
             }
         }
-        return result;
+        return elements;
     }
 
     /**
