@@ -1,0 +1,59 @@
+package dev.weft.bench.ebean;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** To-one associations as Ebean maps them by default: the key column is read, the row is loaded on first use. */
+@Entity
+@Table(name = "Track")
+public class Track {
+    @Id
+    @Column(name = "TrackId")
+    private long id;
+    @Column(name = "Name", nullable = false)
+    private String name;
+    @ManyToOne
+    @JoinColumn(name = "AlbumId")
+    private Album album;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "MediaTypeId")
+    private MediaType mediaType;
+    @ManyToOne
+    @JoinColumn(name = "GenreId")
+    private Genre genre;
+    @Column(name = "Composer")
+    private String composer;
+    @Column(name = "Milliseconds")
+    private long milliseconds;
+    @Column(name = "Bytes")
+    private Long bytes;
+    @Column(name = "UnitPrice", nullable = false)
+    private BigDecimal unitPrice;
+    @ManyToMany(mappedBy = "tracks")
+    private List<Playlist> playlists = new ArrayList<>();
+
+    public long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Album getAlbum() {
+        return album;
+    }
+
+    public long getMilliseconds() {
+        return milliseconds;
+    }
+}
