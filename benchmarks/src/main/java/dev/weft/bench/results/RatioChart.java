@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A horizontal bar chart of time vs JDBC per workload and contender, on a logarithmic scale, with lines at
- * 1.0 (JDBC) and 1.05 (Weft's target for reads). Drawn with Java2D, headless.
+ * A horizontal bar chart of time vs JDBC per workload and contender, on a logarithmic scale: bars grow from
+ * JDBC's 1.0, to the right when slower and to the left when faster, with a dashed line at 1.05 (Weft's target
+ * for reads). Drawn with Java2D, headless; no dependency beyond the JDK.
  */
 final class RatioChart {
 
@@ -78,7 +79,7 @@ final class RatioChart {
                     g.setColor(new Color(0xE0E0E0));
                     g.drawLine(x, TOP - 5, x, plotBottom);
                     g.setColor(Color.DARK_GRAY);
-                    String label = v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+                    String label = String.format(Locale.ROOT, v >= 1 ? "%.0f" : v >= 0.1 ? "%.1f" : "%.2f", v);
                     g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, plotBottom + 14);
                 }
             }
@@ -90,12 +91,15 @@ final class RatioChart {
                 int groupHeight = group.getValue().size() * BAR;
                 g.drawString(name, LEFT - 8 - metrics.stringWidth(name), y + groupHeight / 2 + metrics.getAscent() / 2);
                 for (Row row : group.getValue()) {
-                    int x0 = x(Math.pow(10, logMin), logMin, logMax, plotWidth);
-                    int x1 = x(row.timeVsJdbc(), logMin, logMax, plotWidth);
+                    // bars grow from JDBC's 1.0: right when slower, left when faster
+                    int one = x(1, logMin, logMax, plotWidth);
+                    int end = x(row.timeVsJdbc(), logMin, logMax, plotWidth);
                     g.setColor(COLORS.getOrDefault(row.contender(), OTHER));
-                    g.fillRect(x0, y + 1, Math.max(1, x1 - x0), BAR - 2);
+                    g.fillRect(Math.min(one, end), y + 1, Math.max(1, Math.abs(end - one)), BAR - 2);
                     g.setColor(Color.BLACK);
-                    g.drawString(String.format(Locale.ROOT, "%.2f", row.timeVsJdbc()), x1 + 4, y + BAR - 3);
+                    String value = String.format(Locale.ROOT, "%.2f", row.timeVsJdbc());
+                    int textX = end >= one ? end + 4 : end - 4 - metrics.stringWidth(value);
+                    g.drawString(value, textX, y + BAR - 3);
                     y += BAR;
                 }
                 y += GAP;
