@@ -20,7 +20,7 @@ public final class Contenders {
     /** Opens the named contender on the SQLite file, which holds Chinook's tables if {@code chinook}. */
     public static Contender open(String name, Path file, boolean chinook) {
         return switch (name) {
-            case "jdbc" -> new JdbcContender(file);
+            case "jdbc" -> new JdbcContender(file, chinook);
             case "weft" -> new WeftContender(file, chinook);
             case "hibernate" -> new HibernateContender(file, false);
             case "hibernate-batch" -> new HibernateContender(file, true);

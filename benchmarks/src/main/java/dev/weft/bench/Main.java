@@ -57,9 +57,12 @@ public final class Main {
         }
         Optional<Path> chinook = Chinook.locate();
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
-        if (chinook.isPresent()) {
-            jvmArgs.add("-D" + Chinook.PROPERTY + "=" + chinook.get());
-        } else {
+        String named = System.getProperty(Chinook.PROPERTY);
+        if (chinook.isPresent() || named != null) {
+            // the forks look where this JVM looked, or not at all
+            jvmArgs.add("-D" + Chinook.PROPERTY + "=" + chinook.map(Path::toString).orElse(named));
+        }
+        if (chinook.isEmpty()) {
             System.out.println(Chinook.absentMessage());
             for (String workload : ChinookWorkloads.NAMES) {
                 options.exclude(Workloads.class.getName() + "\\." + workload + "$");

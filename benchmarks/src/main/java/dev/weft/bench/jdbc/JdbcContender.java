@@ -48,7 +48,7 @@ public final class JdbcContender implements Contender {
     private final PreparedStatement insertLink;
     private final PreparedStatement deleteCategory;
 
-    public JdbcContender(Path file) {
+    public JdbcContender(Path file, boolean chinook) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -57,26 +57,39 @@ public final class JdbcContender implements Contender {
         config.setGetGeneratedKeys(false);   // keys come from RETURNING
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            trackById = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t WHERE t.TrackId = ?");
-            filteredTracks = connection.prepareStatement(
-                    "SELECT " + TRACK_COLUMNS + " FROM Track t WHERE t.Milliseconds > ? ORDER BY t.Name LIMIT 1000");
-            tracksWithAlbumAndArtist = connection.prepareStatement("SELECT " + TRACK_COLUMNS
-                    + ", al.Title, al.ArtistId, ar.Name FROM Track t"
-                    + " LEFT JOIN Album al ON al.AlbumId = t.AlbumId LEFT JOIN Artist ar ON ar.ArtistId = al.ArtistId"
-                    + " ORDER BY t.TrackId LIMIT 1000");
-            tracksWithAlbum = connection.prepareStatement("SELECT " + TRACK_COLUMNS + ", al.Title, al.ArtistId FROM Track t"
-                    + " LEFT JOIN Album al ON al.AlbumId = t.AlbumId ORDER BY t.TrackId LIMIT 1000");
-            albums = connection.prepareStatement("SELECT AlbumId, Title, ArtistId FROM Album");
-            tracksOfAlbums = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t WHERE t.AlbumId IS NOT NULL");
-            playlists = connection.prepareStatement("SELECT PlaylistId, Name FROM Playlist");
-            tracksOfPlaylists = connection.prepareStatement("SELECT pt.PlaylistId, " + TRACK_COLUMNS
-                    + " FROM PlaylistTrack pt JOIN Track t ON t.TrackId = pt.TrackId");
-            tracksByArtistPrefix = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t"
-                    + " JOIN Album al ON al.AlbumId = t.AlbumId JOIN Artist ar ON ar.ArtistId = al.ArtistId"
-                    + " WHERE ar.Name GLOB ?");
-            tracksByPlaylistName = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t"
-                    + " WHERE t.TrackId IN (SELECT pt.TrackId FROM PlaylistTrack pt"
-                    + " JOIN Playlist p ON p.PlaylistId = pt.PlaylistId WHERE p.Name = ?)");
+            if (chinook) {
+                trackById = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t WHERE t.TrackId = ?");
+                filteredTracks = connection.prepareStatement(
+                        "SELECT " + TRACK_COLUMNS + " FROM Track t WHERE t.Milliseconds > ? ORDER BY t.Name LIMIT 1000");
+                tracksWithAlbumAndArtist = connection.prepareStatement("SELECT " + TRACK_COLUMNS
+                        + ", al.Title, al.ArtistId, ar.Name FROM Track t"
+                        + " LEFT JOIN Album al ON al.AlbumId = t.AlbumId LEFT JOIN Artist ar ON ar.ArtistId = al.ArtistId"
+                        + " ORDER BY t.TrackId LIMIT 1000");
+                tracksWithAlbum = connection.prepareStatement("SELECT " + TRACK_COLUMNS + ", al.Title, al.ArtistId FROM Track t"
+                        + " LEFT JOIN Album al ON al.AlbumId = t.AlbumId ORDER BY t.TrackId LIMIT 1000");
+                albums = connection.prepareStatement("SELECT AlbumId, Title, ArtistId FROM Album");
+                tracksOfAlbums = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t WHERE t.AlbumId IS NOT NULL");
+                playlists = connection.prepareStatement("SELECT PlaylistId, Name FROM Playlist");
+                tracksOfPlaylists = connection.prepareStatement("SELECT pt.PlaylistId, " + TRACK_COLUMNS
+                        + " FROM PlaylistTrack pt JOIN Track t ON t.TrackId = pt.TrackId");
+                tracksByArtistPrefix = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t"
+                        + " JOIN Album al ON al.AlbumId = t.AlbumId JOIN Artist ar ON ar.ArtistId = al.ArtistId"
+                        + " WHERE ar.Name GLOB ?");
+                tracksByPlaylistName = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM Track t"
+                        + " WHERE t.TrackId IN (SELECT pt.TrackId FROM PlaylistTrack pt"
+                        + " JOIN Playlist p ON p.PlaylistId = pt.PlaylistId WHERE p.Name = ?)");
+            } else {   // no Chinook tables: only the library workloads run
+                trackById = null;
+                filteredTracks = null;
+                tracksWithAlbumAndArtist = null;
+                tracksWithAlbum = null;
+                albums = null;
+                tracksOfAlbums = null;
+                playlists = null;
+                tracksOfPlaylists = null;
+                tracksByArtistPrefix = null;
+                tracksByPlaylistName = null;
+            }
             insertAuthor = connection.prepareStatement("INSERT INTO author (name, email) VALUES (?, ?) RETURNING id");
             insertBook = connection.prepareStatement(
                     "INSERT INTO book (title, author_id, pages, published_year) VALUES (?, ?, ?, ?)");
