@@ -34,15 +34,20 @@ public class Fixture {
     @Setup(Level.Trial)
     public void open() {
         folder = SqliteFile.newFolder();
-        Path file = folder.resolve("bench.db");
-        boolean chinook = Chinook.locate().isPresent();
-        if (chinook) {
-            Chinook.loadInto(file);
-        } else {
-            System.out.println(Chinook.absentMessage());
+        try {
+            Path file = folder.resolve("bench.db");
+            boolean chinook = Chinook.locate().isPresent();
+            if (chinook) {
+                Chinook.loadInto(file);
+            } else {
+                System.out.println(Chinook.absentMessage());
+            }
+            Library.createIn(file, libraryScale);
+            opened = Contenders.open(contender, file, chinook);
+        } catch (RuntimeException e) {
+            SqliteFile.deleteFolder(folder);   // JMH skips the tear-down of a failed set-up
+            throw e;
         }
-        Library.createIn(file, libraryScale);
-        opened = Contenders.open(contender, file, chinook);
     }
 
     @TearDown(Level.Trial)
