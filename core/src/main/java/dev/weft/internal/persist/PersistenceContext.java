@@ -224,7 +224,8 @@ public final class PersistenceContext {
 
     /** Empties the identity map; loaded instances keep their state, as {@link #evict} says. */
     public void clear() {
-        identityMaps.clear();
+        // Emptied rather than dropped: the maps keep their grown tables for the loads that follow.
+        identityMaps.values().forEach(Cache::invalidateAll);
     }
 
     /**
@@ -236,13 +237,11 @@ public final class PersistenceContext {
 
     /** A reference as {@link #reference(EntityMeta, Object)}; a hollow one joins the batch's cohort if it has none. */
     private Object reference(EntityMeta meta, Object id, LoadBatch batch) {
-        // Atomic per id: two threads asking for the same row get one instance.
-        Object reference = identityMap(meta).get(id, key -> {
-            Object hollow = meta.access().newInstance();
-            meta.access().set(hollow, meta.id().slot(), key);
-            track(hollow, meta, EntityState.Status.HOLLOW, null, 0);
-            return hollow;
-        });
+        Cache<Object, Object> map = identityMap(meta);
+        Object reference = map.getIfPresent(id); // the common case, without the cost of an atomic compute
+        if (reference == null) {
+            reference = newReference(map, meta, id);
+        }
         if (batch != null) {
             EntityState state = trackedState(reference);
             if (state != null && state.status() == EntityState.Status.HOLLOW) {
@@ -250,6 +249,16 @@ public final class PersistenceContext {
             }
         }
         return reference;
+    }
+
+    private Object newReference(Cache<Object, Object> map, EntityMeta meta, Object id) {
+        // Atomic per id: two threads asking for the same row get one instance.
+        return map.get(id, key -> {
+            Object hollow = meta.access().newInstance();
+            meta.access().set(hollow, meta.id().slot(), key);
+            track(hollow, meta, EntityState.Status.HOLLOW, null, 0);
+            return hollow;
+        });
     }
 
     /** The unloaded references of an object a result set yields again join that result set's cohorts. */

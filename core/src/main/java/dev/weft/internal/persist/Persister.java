@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class Persister {
     private final RelationWriter relationWriter;
     private final Map<EntityMeta, String> insertSql = new ConcurrentHashMap<>();
     private final Map<EntityMeta, String> insertWithIdSql = new ConcurrentHashMap<>();
+    private final Map<UpdateShape, String> updateSql = new ConcurrentHashMap<>();
 
     public Persister(Connector connector, PersistenceContext context, ErrorTranslator errors) {
         this.connector = connector;
@@ -155,11 +157,11 @@ public final class Persister {
         if (state.status() != EntityState.Status.MANAGED || snapshot == null) {
             return; // a hollow reference has no loaded columns to change
         }
-        List<ColumnProperty> changed = new ArrayList<>();
+        BitSet changed = new BitSet(values.length); // by column index; the id, column 0, never changes
         for (int i = 1; i < values.length; i++) {
             ColumnProperty column = meta.columns().get(i);
             if (state.isDirty(column.slot()) && PersistenceContext.changed(snapshot, values, i)) {
-                changed.add(column);
+                changed.set(i);
             }
         }
         if (PersistenceContext.changed(snapshot, values, 0)) {
@@ -169,16 +171,10 @@ public final class Persister {
         if (changed.isEmpty()) {
             return;
         }
-        StringJoiner set = new StringJoiner(", ");
-        for (ColumnProperty column : changed) {
-            set.add(dialect.quote(column.column()) + " = ?");
-        }
-        String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "
-                + dialect.quote(meta.id().column()) + " = ?";
-        PreparedStatement statement = connector.prepare(sql);
+        PreparedStatement statement = connector.prepare(updateSql(meta, changed));
         int index = 1;
-        for (ColumnProperty column : changed) {
-            bind(statement, index++, column, values[column.columnIndex()]);
+        for (int i = changed.nextSetBit(1); i >= 0; i = changed.nextSetBit(i + 1)) {
+            bind(statement, index++, meta.columns().get(i), values[i]);
         }
         bind(statement, index, meta.id(), values[0]);
         undo.journal.touch(entity);
@@ -193,6 +189,25 @@ public final class Persister {
                     + ": its row no longer exists (deleted elsewhere); save a new object to store it again.");
         }
         undo.onCommit(() -> state.loaded(values));
+    }
+
+    /**
+     * The UPDATE of the columns in {@code changed} (by column index), made once per entity and set of columns:
+     * a loop that changes the same field of many objects then builds no SQL per row.
+     */
+    private String updateSql(EntityMeta meta, BitSet changed) {
+        return updateSql.computeIfAbsent(new UpdateShape(meta, changed), shape -> {
+            StringJoiner set = new StringJoiner(", ");
+            for (int i = changed.nextSetBit(1); i >= 0; i = changed.nextSetBit(i + 1)) {
+                set.add(dialect.quote(meta.columns().get(i).column()) + " = ?");
+            }
+            return "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "
+                    + dialect.quote(meta.id().column()) + " = ?";
+        });
+    }
+
+    /** An entity and the columns an UPDATE sets; the bit set is never changed once it is a key. */
+    private record UpdateShape(EntityMeta meta, BitSet columns) {
     }
 
     /** Sets a key that was left NULL on insert because its target, part of a cycle, was inserted later. */
