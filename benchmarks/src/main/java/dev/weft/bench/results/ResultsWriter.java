@@ -171,7 +171,7 @@ public final class ResultsWriter {
     }
 
     /** CPU model and core count. */
-    static String machine() {
+    public static String machine() {
         String cpu = System.getProperty("os.arch");
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
