@@ -168,6 +168,18 @@ class EnhancedEntityTest {
         log.clear();
         db.save(author);
         assertEquals(List.of(), log.dataStatements(), "saved: clean again");
+
+        // Each set of changed columns has its own statement, however many were written before it.
+        author.name = "Ursula K. Le Guin";
+        db.save(author);
+        author.name = "U. K. Le Guin";
+        author.email = "ukl@example.org";
+        db.save(author);
+        assertEquals(List.of("UPDATE \"author\" SET \"name\" = ? WHERE \"id\" = ?",
+                "UPDATE \"author\" SET \"name\" = ?, \"email\" = ? WHERE \"id\" = ?"), log.dataStatements());
+        db.clearCache();
+        Author stored = db.get(Author.class, author.id);
+        assertEquals(List.of("U. K. Le Guin", "ukl@example.org"), List.of(stored.name, stored.email));
     }
 
     @Test

@@ -198,7 +198,7 @@ public final class Persister {
     private String updateSql(EntityMeta meta, BitSet changed) {
         return updateSql.computeIfAbsent(new UpdateShape(meta, changed), shape -> {
             StringJoiner set = new StringJoiner(", ");
-            for (int i = changed.nextSetBit(1); i >= 0; i = changed.nextSetBit(i + 1)) {
+            for (int i = shape.columns().nextSetBit(1); i >= 0; i = shape.columns().nextSetBit(i + 1)) {
                 set.add(dialect.quote(meta.columns().get(i).column()) + " = ?");
             }
             return "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "
@@ -216,9 +216,9 @@ public final class Persister {
         EntityMeta meta = context.meta(entity);
         ForeignKeyProperty key = deferred.key();
         Object[] values = context.columnValues(meta, entity);
-        String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + dialect.quote(key.column()) + " = ? WHERE "
-                + dialect.quote(meta.id().column()) + " = ?";
-        PreparedStatement statement = connector.prepare(sql);
+        BitSet column = new BitSet(values.length);
+        column.set(key.columnIndex());
+        PreparedStatement statement = connector.prepare(updateSql(meta, column));
         bind(statement, 1, key, values[key.columnIndex()]);
         bind(statement, 2, meta.id(), values[0]);
         try {
