@@ -25,4 +25,14 @@ public class VersionOneEntity implements Enhanced {
     @Override
     public void $weft$interceptor(FieldInterceptor interceptor) {
     }
+
+    @Override
+    public Object $weft$get(int slot) {
+        throw new UnsupportedOperationException("never loaded: the class is refused at registration");
+    }
+
+    @Override
+    public void $weft$set(int slot, Object value) {
+        throw new UnsupportedOperationException("never loaded: the class is refused at registration");
+    }
 }

@@ -65,7 +65,8 @@ class EnhancedEntityTest {
         NotEnhancedException previous = assertThrows(NotEnhancedException.class,
                 () -> db.register(VersionOneEntity.class));
         assertTrue(previous.getMessage().startsWith("example.invalid.VersionOneEntity was enhanced for Weft "
-                + "enhancement contract version 1, but this weft-core uses version 2"), previous.getMessage());
+                + "enhancement contract version 1, but this weft-core uses version " + Enhanced.CONTRACT_VERSION),
+                previous.getMessage());
 
         NotEnhancedException fields = assertThrows(NotEnhancedException.class, () -> db.createTables(StaleSlots.class));
         assertTrue(fields.getMessage().startsWith("dev.weft.test.invalid.StaleSlots was enhanced for the fields [id, title] "

@@ -12,9 +12,9 @@ public final class Contract {
     /**
      * The contract version this enhancer writes; weft-core refuses classes that carry another one. Version 2: the
      * read accessor of a collection relation of an object without an interceptor fills a {@code null} field with
-     * {@link #UNSAVED_COLLECTIONS}{@code .create}.
+     * {@link #UNSAVED_COLLECTIONS}{@code .create}. Version 3: {@link #GET_BY_SLOT} and {@link #SET_BY_SLOT}.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public static final String ENHANCED = "dev.weft.internal.enhance.Enhanced";
     public static final String FIELD_INTERCEPTOR = "dev.weft.internal.enhance.FieldInterceptor";
@@ -24,6 +24,10 @@ public final class Contract {
     public static final String VERSION_FIELD = "$weft$version";
     public static final String READ_PREFIX = "$weft$read$";
     public static final String WRITE_PREFIX = "$weft$write$";
+    /** {@code public Object $weft$get(int slot)}: the field in the slot, boxed, without the interceptor. */
+    public static final String GET_BY_SLOT = "$weft$get";
+    /** {@code public void $weft$set(int slot, Object value)}: sets the field, without the interceptor. */
+    public static final String SET_BY_SLOT = "$weft$set";
 
     /** {@code FieldInterceptor} methods, all {@code (Object entity, int slot)} but the relation write. */
     public static final String BEFORE_READ = "beforeRead";

@@ -21,6 +21,7 @@ import net.bytebuddy.pool.TypePool;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,6 +46,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *       slot when an interceptor is attached, and then read or write the field; without an interceptor (a new
  *       object), reading a collection relation that is {@code null} first sets it to an empty collection from
  *       weft-core's {@code UnsavedCollections} ({@link AccessorCode});</li>
+ *   <li>{@code public synthetic} {@code $weft$get(int slot)} and {@code $weft$set(int slot, Object value)}, the
+ *       runtime's own access to the fields by slot, without the interceptor ({@link SlotAccessCode}); an entity's
+ *       pass the slots of its mapped superclass on to the superclass's;</li>
  *   <li>{@code public static final String[] $weft$fields} (slot order, mapped superclass fields first) and
  *       {@code public static final int $weft$version};</li>
  *   <li>a no-argument constructor when there is none: {@code private} in an entity, {@code protected} in a mapped
@@ -62,6 +66,8 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
 
     private static final int ACCESSOR = ModifierContributor.Resolver.of(Visibility.PUBLIC, MethodManifestation.FINAL,
             SyntheticState.SYNTHETIC).resolve();
+    /** Not final: an entity's slot accessors extend those of its mapped superclass. */
+    private static final int SLOT_ACCESSOR = Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC;
 
     private final Scope scope;
     /** Per class name, whether the preprocessing pass found work; absent when there was no such pass. */
@@ -158,10 +164,18 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
         } else {
             builder = builder.implement(enhanced);
         }
-        int slot = EntityTypes.firstSlot(type);
-        for (FieldDescription.InDefinedShape field : EntityTypes.declaredPersistentFields(type)) {
+        int firstSlot = EntityTypes.firstSlot(type);
+        List<FieldDescription.InDefinedShape> fields = EntityTypes.declaredPersistentFields(type);
+        int slot = firstSlot;
+        for (FieldDescription.InDefinedShape field : fields) {
             builder = accessors(builder, field, slot++);
         }
+        TypeDescription delegate = root ? null : type.getSuperClass().asErasure();
+        builder = builder
+                .defineMethod(Contract.GET_BY_SLOT, Object.class, SLOT_ACCESSOR).withParameters(int.class)
+                .intercept(new SlotAccessCode(SlotAccessCode.Kind.GET, fields, firstSlot, delegate))
+                .defineMethod(Contract.SET_BY_SLOT, void.class, SLOT_ACCESSOR).withParameters(int.class, Object.class)
+                .intercept(new SlotAccessCode(SlotAccessCode.Kind.SET, fields, firstSlot, delegate));
         builder = builder
                 .defineField(Contract.FIELDS_FIELD, String[].class, Visibility.PUBLIC, Ownership.STATIC,
                         FieldManifestation.FINAL)

@@ -14,6 +14,9 @@ package dev.weft.internal.enhance;
  *       declared {@code List}, {@code Set}, {@code Collection} or {@code RelationSet} first sets a {@code null}
  *       field to {@link UnsavedCollections#create UnsavedCollections.create(declaredType)}, so that a new
  *       object's relations can be added to;</li>
+ *   <li>{@code $weft$get(int slot)} and {@code $weft$set(int slot, Object value)}, public and not final: the
+ *       runtime's own reads and writes of the fields by slot (loading rows, saving, undoing), boxed, without the
+ *       interceptor; {@code null} sets a primitive field to its zero value;</li>
  *   <li>a public static final {@code String[] $weft$fields}: the persistent fields in slot order (those of
  *       mapped superclasses first), which is the numbering the interceptor calls use;</li>
  *   <li>a public static final {@code int $weft$version} equal to {@link #CONTRACT_VERSION} of the enhancer
@@ -29,9 +32,10 @@ public interface Enhanced {
 
     /**
      * The version of this contract; an enhanced class that carries another one is refused. 2: the read methods of
-     * collection relations call {@link UnsavedCollections} (classes of version 1 leave them {@code null}).
+     * collection relations call {@link UnsavedCollections} (classes of version 1 leave them {@code null}). 3: the
+     * slot accessors {@link #$weft$get} and {@link #$weft$set}.
      */
-    int CONTRACT_VERSION = 2;
+    int CONTRACT_VERSION = 3;
 
     /** The name of the field that holds the interceptor. */
     String INTERCEPTOR_FIELD = "$weft$interceptor";
@@ -48,9 +52,24 @@ public interface Enhanced {
     /** The prefix of the generated write methods ({@code $weft$write$author}). */
     String WRITE_PREFIX = "$weft$write$";
 
+    /** The name of the generated read by slot. */
+    String GET_BY_SLOT = "$weft$get";
+
+    /** The name of the generated write by slot. */
+    String SET_BY_SLOT = "$weft$set";
+
     /** The interceptor the runtime attached, or {@code null}. */
     FieldInterceptor $weft$interceptor();
 
     /** Attaches an interceptor ({@code null} detaches). */
     void $weft$interceptor(FieldInterceptor interceptor);
+
+    /** The persistent field in {@code slot}, boxed; the interceptor is not called. */
+    Object $weft$get(int slot);
+
+    /**
+     * Sets the persistent field in {@code slot}; {@code null} sets a primitive field to its zero value. The
+     * interceptor is not called.
+     */
+    void $weft$set(int slot, Object value);
 }

@@ -86,7 +86,7 @@ final class EntityReader {
             throw notEnhanced();
         }
         return new EntityMeta(type, tableName(), id, GENERATED_ID_TYPES.contains(id.field().getType()), properties,
-                new ReflectiveEntityAccess(type, fields));
+                new GeneratedEntityAccess(type));
     }
 
     /**

@@ -25,6 +25,8 @@ class ContractTest {
         assertEquals(Enhanced.VERSION_FIELD, Contract.VERSION_FIELD);
         assertEquals(Enhanced.READ_PREFIX, Contract.READ_PREFIX);
         assertEquals(Enhanced.WRITE_PREFIX, Contract.WRITE_PREFIX);
+        assertEquals(Enhanced.GET_BY_SLOT, Contract.GET_BY_SLOT);
+        assertEquals(Enhanced.SET_BY_SLOT, Contract.SET_BY_SLOT);
         assertEquals(UnsavedCollections.class.getName(), Contract.UNSAVED_COLLECTIONS);
     }
 
@@ -46,6 +48,8 @@ class ContractTest {
                 Object.class);
         assertNotNull(Enhanced.class.getMethod(Contract.INTERCEPTOR_FIELD));
         assertNotNull(Enhanced.class.getMethod(Contract.INTERCEPTOR_FIELD, FieldInterceptor.class));
+        assertEquals(Object.class, Enhanced.class.getMethod(Contract.GET_BY_SLOT, int.class).getReturnType());
+        assertEquals(void.class, Enhanced.class.getMethod(Contract.SET_BY_SLOT, int.class, Object.class).getReturnType());
     }
 
     private static void assertDescriptor(String descriptor, String name, Class<?>... parameters)

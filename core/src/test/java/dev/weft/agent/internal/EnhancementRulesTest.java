@@ -96,7 +96,7 @@ class EnhancementRulesTest {
     void aClassEnhancedForContractVersionOneIsRefused() throws IOException {
         assertRefused("example/invalid/VersionOneEntity", "example.invalid.VersionOneEntity",
                 "example.invalid.VersionOneEntity was enhanced for Weft enhancement contract version 1, but this "
-                        + "enhancer and its runtime use version 2");
+                        + "enhancer and its runtime use version " + Contract.VERSION);
     }
 
     @Test

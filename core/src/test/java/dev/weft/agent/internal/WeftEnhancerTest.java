@@ -130,6 +130,68 @@ class WeftEnhancerTest {
     }
 
     @Nested
+    class SlotAccessors {
+
+        private Object get(Object entity, int slot) {
+            return ((Enhanced) entity).$weft$get(slot);
+        }
+
+        private void set(Object entity, int slot, Object value) {
+            ((Enhanced) entity).$weft$set(slot, value);
+        }
+
+        @Test
+        void readAndWriteFieldsBoxedWithoutCallingTheInterceptor() {
+            Object author = intercepted(author("Ursula"));
+            Object book = intercepted(book("Earthsea", author, 183));
+            assertEquals("Earthsea", get(book, BOOK_TITLE));
+            assertSame(author, get(book, BOOK_AUTHOR));
+            assertEquals(183, get(book, BOOK_PAGES));
+            set(book, BOOK_TITLE, "Tehanu");
+            set(book, BOOK_PAGES, 252);
+            set(book, BOOK_AUTHOR, null);
+            assertEquals("Tehanu", raw(book, "title"));
+            assertEquals(252, raw(book, "pages"));
+            assertNull(raw(book, "author"));
+            verifyNoInteractions(interceptor);
+        }
+
+        @Test
+        void nullSetsAPrimitiveFieldToZero() {
+            Object book = book("Earthsea", null, 183);
+            set(book, BOOK_PAGES, null);
+            assertEquals(0, raw(book, "pages"));
+        }
+
+        @Test
+        void anEntityPassesTheSlotsOfItsMappedSuperclassToIt() {
+            Object author = intercepted(author("Ursula"));
+            set(author, AUTHOR_ID, 7L);
+            java.time.Instant now = java.time.Instant.now();
+            set(author, 1, now);
+            assertEquals(7L, get(author, AUTHOR_ID));
+            assertSame(now, get(author, 1));
+            assertEquals("Ursula", get(author, AUTHOR_NAME));
+            set(author, AUTHOR_ID, null);
+            assertEquals(0L, get(author, AUTHOR_ID));
+            verifyNoInteractions(interceptor);
+        }
+
+        @Test
+        void aSlotNoFieldHasIsRefusedNamingTheClass() {
+            Object author = author("Ursula");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> get(author, 9));
+            assertEquals("no persistent field has slot 9 in example.library.Author", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> set(book("Earthsea", null, 1), -1, "x"));
+        }
+
+        @Test
+        void aValueOfTheWrongTypeIsAClassCastException() {
+            assertThrows(ClassCastException.class, () -> set(book("Earthsea", null, 1), BOOK_PAGES, "many"));
+        }
+    }
+
+    @Nested
     class Reads {
 
         @Test
