@@ -84,6 +84,19 @@ public final class Connector implements AutoCloseable {
         return statement;
     }
 
+    /**
+     * Tells the listener that the statement {@code sql}, prepared before, runs again with other parameters: once
+     * for each row added to a JDBC batch after the first, so that the listener sees every execution.
+     */
+    public void announce(String sql) {
+        listener.accept(sql);
+    }
+
+    /** Whether a transaction is open on the connection. Only while holding it ({@link #withConnection}). */
+    public boolean inTransaction() {
+        return transactionDepth > 0;
+    }
+
     /** Runs a statement without parameters or results (DDL, transaction control). */
     public void execute(String sql) throws SQLException {
         listener.accept(sql);
