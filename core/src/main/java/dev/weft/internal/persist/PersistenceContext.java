@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PersistenceContext {
 
+    /** The most entries a replaced identity map is sized for up front. */
+    private static final int MAX_INITIAL_CAPACITY = 1 << 16;
+
     private final Metamodel metamodel;
     private final IdentityMap mode;
     private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
@@ -224,8 +227,10 @@ public final class PersistenceContext {
 
     /** Empties the identity map; loaded instances keep their state, as {@link #evict} says. */
     public void clear() {
-        // Emptied rather than dropped: the maps keep their grown tables for the loads that follow.
-        identityMaps.values().forEach(Cache::invalidateAll);
+        // Replaced rather than emptied: emptying a map of weak values removes and clears each entry's reference
+        // (80 us for the 1,300 objects of a 1,000-row read). The new map is sized like the old one, so that the
+        // loads that follow do not pay for growing its table again.
+        identityMaps.replaceAll((type, map) -> newIdentityMap(map.estimatedSize()));
     }
 
     /**
@@ -429,11 +434,14 @@ public final class PersistenceContext {
     }
 
     private Cache<Object, Object> identityMap(EntityMeta meta) {
-        return identityMaps.computeIfAbsent(meta.type(), type -> {
-            // Maintenance (dropping collected entries) runs on the loading thread, a little at a time: handing it
-            // to the common pool cost a thread wake-up per few rows, and a quarter of a 1,000-row read's time.
-            Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
-            return (mode == IdentityMap.SOFT ? builder.softValues() : builder.weakValues()).build();
-        });
+        return identityMaps.computeIfAbsent(meta.type(), type -> newIdentityMap(0));
+    }
+
+    private Cache<Object, Object> newIdentityMap(long expectedSize) {
+        // Maintenance (dropping collected entries) runs on the loading thread, a little at a time: handing it
+        // to the common pool cost a thread wake-up per few rows, and a quarter of a 1,000-row read's time.
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run)
+                .initialCapacity((int) Math.min(expectedSize, MAX_INITIAL_CAPACITY));
+        return (mode == IdentityMap.SOFT ? builder.softValues() : builder.weakValues()).build();
     }
 }
