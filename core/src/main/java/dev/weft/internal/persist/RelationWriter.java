@@ -89,6 +89,45 @@ public final class RelationWriter {
         }
     }
 
+    /**
+     * Writes the junction rows linking {@code ownerId} to each of {@code elementIds}, those that do not exist yet,
+     * as one JDBC batch; returns whether any was written. A failed batch is retried row by row (a row written
+     * already is left as it is), so that the error names the pair that failed.
+     */
+    public boolean linkAll(JunctionTable table, String ownerColumn, EntityMeta owner, Object ownerId,
+                           String elementColumn, EntityMeta element, List<Object> elementIds) throws SQLException {
+        if (elementIds.size() == 1) {
+            return link(table, ownerColumn, owner, ownerId, elementColumn, element, elementIds.get(0));
+        }
+        String sql = dialect.insertUnlessPresent(dialect.quote(table.table()),
+                List.of(dialect.quote(ownerColumn), dialect.quote(elementColumn)));
+        PreparedStatement statement = connector.prepare(sql);
+        for (int i = 0; i < elementIds.size(); i++) {
+            if (i > 0) {
+                connector.announce(sql);
+            }
+            owner.id().type().bind(statement, 1, ownerId);
+            element.id().type().bind(statement, 2, elementIds.get(i));
+            statement.addBatch();
+        }
+        int[] rows;
+        try {
+            rows = statement.executeBatch();
+        } catch (SQLException e) {
+            statement.clearBatch();
+            for (Object elementId : elementIds) {
+                link(table, ownerColumn, owner, ownerId, elementColumn, element, elementId);
+            }
+            throw e;
+        }
+        for (int written : rows) {
+            if (written > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static NotFoundException missing(EntityMeta meta, Object id) {
         return new NotFoundException("cannot change the relation of " + meta.name() + "#" + id + ": there is no such "
                 + "row (deleted, or a reference to an id that does not exist).");

@@ -11,6 +11,8 @@ import dev.weft.internal.persist.PersistenceContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the other side of a relation true in memory when one side changes: a book whose author changes leaves the
@@ -23,9 +25,22 @@ final class Backrefs {
     private final PersistenceContext context;
     private final Metamodel metamodel;
 
+    /** The sides for which a live collection was ever made in this database. */
+    private final Set<RelationSide> sidesWithCollections = ConcurrentHashMap.newKeySet();
+
     Backrefs(PersistenceContext context, Metamodel metamodel) {
         this.context = context;
         this.metamodel = metamodel;
+    }
+
+    /**
+     * Records that some object now has a live collection for {@code side}, so that {@link #deleted} looks for
+     * loaded collections to update only on sides where there can be one.
+     */
+    void collectionMade(RelationSide side) {
+        if (!sidesWithCollections.contains(side)) {
+            sidesWithCollections.add(side);
+        }
     }
 
     /** The owner's live collection for a side, if it has one and it is loaded. */
@@ -130,6 +145,9 @@ final class Backrefs {
             }
         }
         for (RelationSide.Junction side : junctionSides(meta)) {
+            if (!sidesWithCollections.contains(side.reverse())) {
+                continue; // no object has a collection of this side that could hold the deleted one
+            }
             LiveRelation<?> mine = loaded(entity, side);
             List<Object> counterparts = mine != null ? mine.loadedElements() : context.loaded(side.element());
             for (Object counterpart : counterparts) {

@@ -494,6 +494,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         }
         RelationSide.Junction side = (RelationSide.Junction) relation.side;
         Object ownerId = side.owner().idOf(owner);
+        List<Object> elementIds = new ArrayList<>(elements.size());
         for (Object element : elements) {
             if (relation.holds(element) && !context.isNew(element)) {
                 continue;
@@ -501,11 +502,11 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             if (context.isNew(element)) {
                 persister.save(List.of(element));
             }
-            changed |= writer.link(side.table(), side.ownerColumn(), side.owner(), ownerId, side.elementColumn(),
-                    side.element(), side.element().idOf(element));
+            elementIds.add(side.element().idOf(element));
             after.add(() -> backrefs.linked(side, owner, element, journal));
         }
-        return changed;
+        return !elementIds.isEmpty() && writer.linkAll(side.table(), side.ownerColumn(), side.owner(), ownerId,
+                side.elementColumn(), side.element(), elementIds);
     }
 
     /** The database part of removing; refuses before writing anything when a key cannot be null. */
@@ -658,9 +659,11 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
 
     @SuppressWarnings("unchecked")
     private <E> LiveRelation<E> live(Object owner, EntityState state, RelationSide side) {
-        return (LiveRelation<E>) state.relation(side, () -> side.kind() == CollectionKind.SET
-                || side.kind() == CollectionKind.RELATION_SET
-                ? new LiveSet<>(this, owner, side) : new LiveList<>(this, owner, side));
+        return (LiveRelation<E>) state.relation(side, () -> {
+            backrefs.collectionMade(side);
+            return side.kind() == CollectionKind.SET || side.kind() == CollectionKind.RELATION_SET
+                    ? new LiveSet<>(this, owner, side) : new LiveList<>(this, owner, side);
+        });
     }
 
     private EntityState savedState(Object owner, String field) {

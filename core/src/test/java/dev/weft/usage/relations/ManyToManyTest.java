@@ -55,6 +55,43 @@ class ManyToManyTest {
     }
 
     @Test
+    void addingManyAtOnceWritesEveryLinkAndTheOtherSidesFollowWhenDeleted(Database db, StatementLog log) {
+        Author author = db.save(new Author("Ann"));
+        List<Book> books = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            books.add(db.save(new Book("Book " + i, author)));
+        }
+        books.forEach(b -> assertTrue(b.categories.isEmpty()));
+        Category programming = db.save(new Category("Programming"));
+        log.clear();
+
+        assertTrue(programming.books.addAll(books));
+
+        assertEquals(20, log.containing("book_categories").size(), log.toString());
+        assertEquals(20, links(db));
+        assertEquals(List.of(programming), books.get(19).categories);
+        db.delete(programming);
+        assertTrue(books.get(19).categories.isEmpty(), "the loaded other side lost the deleted category");
+    }
+
+    @Test
+    void aMissingRowAmongManyAddedNamesThePairAndLinksNone(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Book one = db.save(new Book("One", author));
+        Book two = db.save(new Book("Two", author));
+        Book ghost = db.reference(Book.class, 999L);
+        Category programming = db.save(new Category("Programming"));
+
+        dev.weft.ForeignKeyViolationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.weft.ForeignKeyViolationException.class, () -> programming.books.addAll(List.of(one, ghost, two)));
+
+        assertTrue(e.getMessage().startsWith("cannot link Book#999 to Category#" + programming.id), e.getMessage());
+        assertEquals(0, links(db));
+        assertTrue(programming.books.isEmpty());
+        assertTrue(one.categories.isEmpty());
+    }
+
+    @Test
     void theOtherSideWritesTheSameJunction(Database db) {
         Author author = db.save(new Author("Ann"));
         Book book = db.save(new Book("One", author));
