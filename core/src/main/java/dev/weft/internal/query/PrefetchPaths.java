@@ -45,7 +45,8 @@ record PrefetchPaths(List<List<Hop>> paths) {
             }
         }
         for (Map.Entry<Hop, List<List<Hop>>> next : byNext.entrySet()) {
-            List<Object> related = loader.prefetch(owners, next.getKey().relation());
+            boolean deeper = next.getValue().stream().anyMatch(path -> path.size() > depth + 1);
+            List<Object> related = loader.prefetch(owners, next.getKey().relation(), deeper);
             if (!related.isEmpty()) {
                 load(loader, related, next.getValue(), depth + 1);
             }

@@ -65,7 +65,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     @SuppressWarnings("unchecked")
     synchronized void loaded(Collection<?> elements) {
         items = new ArrayList<>(elements.size());
-        members = Collections.newSetFromMap(new IdentityHashMap<>());
+        members = Collections.newSetFromMap(new IdentityHashMap<>(elements.size()));
         for (Object element : elements) {
             if (members.add(element)) {
                 items.add((E) element);
@@ -115,12 +115,17 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
 
     @Override
     public int size() {
-        return elements().size();
+        if (!isLoaded()) {
+            relations.load(this); // with the cohort, as iteration would: no query per owner in a loop
+        }
+        synchronized (this) {
+            return items == null ? 0 : items.size();
+        }
     }
 
     @Override
     public boolean isEmpty() {
-        return elements().isEmpty(); // loads with the cohort, as iteration would: no query per owner in a loop
+        return size() == 0;
     }
 
     @Override

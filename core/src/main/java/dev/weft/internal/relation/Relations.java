@@ -233,7 +233,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
      * returns the objects it relates them to, each once: the next level of a nested prefetch.
      */
     @Override
-    public List<Object> prefetch(List<Object> owners, Property relation) {
+    public List<Object> prefetch(List<Object> owners, Property relation, boolean related) {
         List<Object> managed = new ArrayList<>(owners.size());
         for (Object owner : owners) {
             EntityState state = context.trackedState(owner);
@@ -251,7 +251,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         if (relation instanceof InverseProperty inverse && !inverse.isCollection()) {
             return prefetchInverse(managed, inverse);
         }
-        return prefetchCollections(managed, RelationSide.of(relation));
+        return prefetchCollections(managed, RelationSide.of(relation), related);
     }
 
     /** The objects the owners' keys point at, the hollow ones loaded with one statement. */
@@ -292,7 +292,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     }
 
     /** The elements of the owners' collections on {@code side}, those not loaded yet loaded with one statement. */
-    private List<Object> prefetchCollections(List<Object> owners, RelationSide side) {
+    private List<Object> prefetchCollections(List<Object> owners, RelationSide side, boolean related) {
         List<LiveRelation<?>> lives = new ArrayList<>(owners.size());
         List<LiveRelation<?>> unloaded = new ArrayList<>();
         for (Object owner : owners) {
@@ -304,6 +304,9 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         }
         if (!unloaded.isEmpty()) {
             load(unloaded, side);
+        }
+        if (!related) {
+            return List.of();
         }
         Set<Object> seen = identitySet(List.of());
         List<Object> elements = new ArrayList<>();
