@@ -73,8 +73,7 @@ public final class RelationWriter {
     /** Writes the junction row linking the two ids, unless it exists; returns whether it was written. */
     public boolean link(JunctionTable table, String ownerColumn, EntityMeta owner, Object ownerId,
                         String elementColumn, EntityMeta element, Object elementId) throws SQLException {
-        PreparedStatement statement = connector.prepare(dialect.insertUnlessPresent(dialect.quote(table.table()),
-                List.of(dialect.quote(ownerColumn), dialect.quote(elementColumn))));
+        PreparedStatement statement = connector.prepare(linkSql(table, ownerColumn, elementColumn));
         owner.id().type().bind(statement, 1, ownerId);
         element.id().type().bind(statement, 2, elementId);
         try {
@@ -99,8 +98,7 @@ public final class RelationWriter {
         if (elementIds.size() == 1) {
             return link(table, ownerColumn, owner, ownerId, elementColumn, element, elementIds.get(0));
         }
-        String sql = dialect.insertUnlessPresent(dialect.quote(table.table()),
-                List.of(dialect.quote(ownerColumn), dialect.quote(elementColumn)));
+        String sql = linkSql(table, ownerColumn, elementColumn);
         PreparedStatement statement = connector.prepare(sql);
         for (int i = 0; i < elementIds.size(); i++) {
             if (i > 0) {
@@ -126,6 +124,12 @@ public final class RelationWriter {
             }
         }
         return false;
+    }
+
+    /** The INSERT of a junction row that does nothing when the row exists. */
+    private String linkSql(JunctionTable table, String ownerColumn, String elementColumn) {
+        return dialect.insertUnlessPresent(dialect.quote(table.table()),
+                List.of(dialect.quote(ownerColumn), dialect.quote(elementColumn)));
     }
 
     private static NotFoundException missing(EntityMeta meta, Object id) {

@@ -230,7 +230,8 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
 
     /**
      * Loads {@code relation} for every one of {@code owners} that has not loaded it, with one statement, and
-     * returns the objects it relates them to, each once: the next level of a nested prefetch.
+     * returns the objects it relates them to, each once, when {@code related} asks for them: the next level of a
+     * nested prefetch.
      */
     @Override
     public List<Object> prefetch(List<Object> owners, Property relation, boolean related) {
