@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.weft.DetachedException;
 import dev.weft.IdentityMap;
-import dev.weft.WeftException;
 import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
@@ -247,26 +246,12 @@ public final class PersistenceContext {
      * A reference to a row by id: the identity map's instance, or a new hollow one with only its id set.
      */
     public Object reference(EntityMeta meta, Object id) {
-        return reference(meta, id, null);
-    }
-
-    /** A reference as {@link #reference(EntityMeta, Object)}; a hollow one joins the batch's cohort if it has none. */
-    private Object reference(EntityMeta meta, Object id, LoadBatch batch) {
         Cache<Object, Object> map = identityMap(meta);
         Object reference = map.getIfPresent(id); // the common case, without the cost of an atomic compute
-        if (reference == null) {
-            reference = newReference(map, meta, id);
-        }
-        if (batch != null) {
-            EntityState state = trackedState(reference);
-            if (state != null && state.status() == EntityState.Status.HOLLOW) {
-                join(state, reference, batch.cohort(meta));
-            }
-        }
-        return reference;
+        return reference != null ? reference : newReference(map, meta, id);
     }
 
-    private Object newReference(Cache<Object, Object> map, EntityMeta meta, Object id) {
+    Object newReference(Cache<Object, Object> map, EntityMeta meta, Object id) {
         // Atomic per id: two threads asking for the same row get one instance.
         return map.get(id, key -> {
             Object hollow = meta.access().newInstance();
@@ -276,26 +261,19 @@ public final class PersistenceContext {
         });
     }
 
-    /** The unloaded references of an object a result set yields again join that result set's cohorts. */
-    private void joinReferences(EntityMeta meta, Object entity, LoadBatch batch) {
-        for (ForeignKeyProperty fk : meta.foreignKeys()) {
-            Object target = meta.access().get(entity, fk.slot());
-            EntityState state = target == null ? null : trackedState(target);
-            if (state != null && state.status() == EntityState.Status.HOLLOW) {
-                join(state, target, batch.cohort(fk.target()));
-            }
-        }
+    /** The state of a new instance just loaded from its row. */
+    EntityState newState(Object entity, EntityMeta meta, Object[] snapshot) {
+        EntityState state = new EntityState(this, meta, EntityState.Status.MANAGED, snapshot, 0);
+        ((Enhanced) entity).$weft$interceptor(state);
+        return state;
     }
 
     /**
-     * Makes the object a member of the cohort of the result set that read it last, so that following a relation
-     * from that result set loads it with the others.
+     * What turns the rows of one result set into objects of {@code meta}; the objects of one result set share a
+     * {@link LoadBatch}, so that their lazy relations load together ({@code null}: a row read alone).
      */
-    private static void join(EntityState state, Object entity, Cohort cohort) {
-        if (state.cohort() != cohort) {
-            state.cohort(cohort);
-            cohort.add(entity);
-        }
+    public RowReader reader(EntityMeta meta, LoadBatch batch) {
+        return new RowReader(this, meta, batch);
     }
 
     /**
@@ -303,45 +281,7 @@ public final class PersistenceContext {
      * order: the identity map's instance if it holds the row, else a new instance filled from the row.
      */
     public Object hydrate(EntityMeta meta, ResultSet row, int offset) throws SQLException {
-        return hydrate(meta, row, offset, null);
-    }
-
-    /**
-     * The object for the row at the cursor, as {@link #hydrate(EntityMeta, ResultSet, int)}; the objects of
-     * one result set share a {@link LoadBatch}, so that their lazy relations load together.
-     * {@code null} where the id column is NULL: an outer join that found no row.
-     */
-    public Object hydrate(EntityMeta meta, ResultSet row, int offset, LoadBatch batch) throws SQLException {
-        Object id = meta.id().type().read(row, offset);
-        if (id == null) {
-            return null; // the columns of an outer join that found no row
-        }
-        Object existing = cached(meta, id);
-        if (existing != null) {
-            EntityState state = trackedState(existing);
-            if (state == null || state.status() != EntityState.Status.HOLLOW) {
-                if (batch != null && state != null) {
-                    join(state, existing, batch.cohort(meta));
-                    joinReferences(meta, existing, batch);
-                }
-                return existing;
-            }
-        }
-        Object entity = existing != null ? existing : meta.access().newInstance();
-        fill(meta, entity, id, row, offset, batch);
-        if (existing == null) {
-            // Another thread may have made the same row's instance meanwhile (a reference): keep one.
-            Object winner = identityMap(meta).asMap().putIfAbsent(id, entity);
-            if (winner != null && winner != entity) {
-                forget(entity);
-                EntityState winnerState = trackedState(winner);
-                if (winnerState != null && winnerState.status() == EntityState.Status.HOLLOW) {
-                    return hydrate(meta, row, offset, batch);
-                }
-                return winner;
-            }
-        }
-        return entity;
+        return reader(meta, null).read(row, offset);
     }
 
     /**
@@ -349,40 +289,7 @@ public final class PersistenceContext {
      * column order) and makes it MANAGED with that row as its snapshot.
      */
     public void fill(EntityMeta meta, Object entity, Object id, ResultSet row, int offset) throws SQLException {
-        fill(meta, entity, id, row, offset, null);
-    }
-
-    /** Fills as {@link #fill(EntityMeta, Object, Object, ResultSet, int)}, as part of a result set's batch. */
-    public void fill(EntityMeta meta, Object entity, Object id, ResultSet row, int offset, LoadBatch batch)
-            throws SQLException {
-        List<ColumnProperty> columns = meta.columns();
-        Object[] snapshot = new Object[columns.size()];
-        snapshot[0] = id;
-        meta.access().set(entity, meta.id().slot(), id);
-        for (int i = 1; i < columns.size(); i++) {
-            ColumnProperty column = columns.get(i);
-            Object value = column.type().read(row, offset + i);
-            if (value == null && column.primitive()) {
-                throw new WeftException(meta.name() + "#" + id + "." + column.name() + " is NULL in the database, but "
-                        + "the field is a primitive " + column.field().getType().getName()
-                        + ": declare it with the box type to accept NULL.");
-            }
-            snapshot[i] = value;
-            if (column instanceof ForeignKeyProperty fk) {
-                value = value == null ? null : reference(fk.target(), value, batch);
-            }
-            meta.access().set(entity, column.slot(), value);
-        }
-        EntityState state = trackedState(entity);
-        if (state == null) {
-            track(entity, meta, EntityState.Status.MANAGED, snapshot, 0);
-            state = trackedState(entity);
-        } else {
-            state.loaded(snapshot);
-        }
-        if (batch != null) {
-            join(state, entity, batch.cohort(meta));
-        }
+        reader(meta, null).fill(entity, id, row, offset);
     }
 
     /**
@@ -443,7 +350,7 @@ public final class PersistenceContext {
         return snapshot == null ? null : Arrays.copyOf(snapshot, snapshot.length);
     }
 
-    private Cache<Object, Object> identityMap(EntityMeta meta) {
+    Cache<Object, Object> identityMap(EntityMeta meta) {
         return identityMaps.computeIfAbsent(meta.type(), type -> newIdentityMap(0));
     }
 

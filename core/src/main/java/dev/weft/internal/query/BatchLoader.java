@@ -10,6 +10,7 @@ import dev.weft.internal.persist.EntityState;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.LoadBatch;
 import dev.weft.internal.persist.PersistenceContext;
+import dev.weft.internal.persist.RowReader;
 import dev.weft.internal.types.ColumnType;
 
 import java.sql.PreparedStatement;
@@ -113,12 +114,11 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
                 PreparedStatement statement = engine.connector.prepare(statementSql);
                 Bind.all(statement, binds);
                 Map<Object, List<Object>> byOwner = new HashMap<>();
-                LoadBatch batch = new LoadBatch();
+                RowReader reader = engine.context.reader(element, new LoadBatch());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         Object owner = ownerIdType.read(rows, 1);
-                        byOwner.computeIfAbsent(owner, o -> new ArrayList<>())
-                                .add(engine.context.hydrate(element, rows, 2, batch));
+                        byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(reader.read(rows, 2));
                     }
                 }
                 return byOwner;

@@ -7,6 +7,7 @@ import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.persist.EntityState;
 import dev.weft.internal.persist.LoadBatch;
 import dev.weft.internal.persist.PersistenceContext;
+import dev.weft.internal.persist.RowReader;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,12 +81,22 @@ final class JoinedRelations {
         return columns.toString();
     }
 
+    /** What reads the related objects of each path, for one result set. */
+    RowReader[] readers(PersistenceContext context, LoadBatch batch) {
+        RowReader[] readers = new RowReader[paths.size()];
+        for (int i = 0; i < readers.length; i++) {
+            List<Hop> path = paths.get(i);
+            readers[i] = context.reader(path.get(path.size() - 1).to(), batch);
+        }
+        return readers;
+    }
+
     /**
      * Makes the related objects of the row at the cursor, whose own object is {@code root}: each row once,
      * through the identity map, and an inverse one-to-one field set (to {@code null} where the row has none)
      * unless it was loaded before.
      */
-    void read(PersistenceContext context, Object root, ResultSet row, LoadBatch batch) throws SQLException {
+    void read(PersistenceContext context, Object root, ResultSet row, RowReader[] readers) throws SQLException {
         Object[] objects = new Object[paths.size()];
         for (int i = 0; i < objects.length; i++) {
             Object parent = parents[i] < 0 ? root : objects[parents[i]];
@@ -94,7 +105,7 @@ final class JoinedRelations {
             }
             List<Hop> path = paths.get(i);
             Hop hop = path.get(path.size() - 1);
-            Object related = context.hydrate(hop.to(), row, offsets[i], batch);
+            Object related = readers[i].read(row, offsets[i]);
             objects[i] = related;
             if (hop.relation() instanceof InverseProperty inverse) {
                 EntityState state = context.trackedState(parent);

@@ -14,6 +14,7 @@ import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.LoadBatch;
 import dev.weft.internal.persist.MemoryJournal;
+import dev.weft.internal.persist.RowReader;
 import dev.weft.internal.types.ColumnTypes;
 
 import java.sql.PreparedStatement;
@@ -139,11 +140,13 @@ final class SelectQuery<T> implements Query<T> {
             PreparedStatement statement = engine.connector.prepare(sql);
             Bind.all(statement, statementSql.binds());
             List<T> rows = new ArrayList<>();
+            RowReader reader = engine.context.reader(meta, batch);
+            RowReader[] related = joined.isEmpty() ? null : joined.readers(engine.context, batch);
             try (ResultSet cursor = statement.executeQuery()) {
                 while (cursor.next()) {
-                    Object row = engine.context.hydrate(meta, cursor, 1, batch);
-                    if (!joined.isEmpty()) {
-                        joined.read(engine.context, row, cursor, batch);
+                    Object row = reader.read(cursor, 1);
+                    if (related != null) {
+                        joined.read(engine.context, row, cursor, related);
                     }
                     rows.add(type.cast(row));
                 }

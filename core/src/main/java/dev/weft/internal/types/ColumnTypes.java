@@ -42,10 +42,10 @@ public final class ColumnTypes {
             .optionalStart().appendLiteral('Z').optionalEnd()
             .toFormatter();
 
-    private static final ColumnType LONG = integer(long.class, Long::longValue);
-    private static final ColumnType INT = integer(int.class, Long::intValue);
-    private static final ColumnType SHORT = integer(short.class, Long::shortValue);
-    private static final ColumnType BYTE = integer(byte.class, Long::byteValue);
+    private static final ColumnType LONG = new IntegerType(long.class);
+    private static final ColumnType INT = new IntegerType(int.class);
+    private static final ColumnType SHORT = new IntegerType(short.class);
+    private static final ColumnType BYTE = new IntegerType(byte.class);
 
     private static final Map<Class<?>, ColumnType> BY_TYPE = Map.ofEntries(
             Map.entry(long.class, LONG), Map.entry(Long.class, LONG),
@@ -84,11 +84,8 @@ public final class ColumnTypes {
         return "primitives and their boxes, String, BigDecimal, byte[], UUID, enums, LocalDate, LocalDateTime, Instant";
     }
 
-    private static ColumnType integer(Class<?> primitive, Function<Long, Object> narrow) {
-        return new IntegerType(primitive, narrow);
-    }
-
-    private record IntegerType(Class<?> javaType, Function<Long, Object> narrow) implements ColumnType {
+    /** An integer column read into a field of {@code javaType}: long, int, short or byte. */
+    private record IntegerType(Class<?> javaType) implements ColumnType {
         @Override
         public String sqlType() {
             return "INTEGER";
@@ -107,7 +104,16 @@ public final class ColumnTypes {
         @Override
         public Object read(ResultSet row, int index) throws SQLException {
             long value = row.getLong(index);
-            return value == 0 && row.wasNull() ? null : narrow.apply(value);
+            if (value == 0 && row.wasNull()) {
+                return null;
+            }
+            // Narrowed here, not by a function per width: a shared call site would not inline one, and would box
+            // the value twice.
+            if (javaType == long.class) {
+                return value;
+            }
+            return javaType == int.class ? (Object) (int) value : javaType == short.class ? (Object) (short) value
+                    : (Object) (byte) value;
         }
     }
 

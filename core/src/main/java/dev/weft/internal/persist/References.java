@@ -1,0 +1,50 @@
+package dev.weft.internal.persist;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.weft.internal.meta.EntityMeta;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The objects that the foreign keys of one result set point at, for one target entity. A result set names the
+ * same rows again and again (a thousand tracks, a few hundred albums): each id is looked up in the identity map,
+ * and joined to the result set's cohort, once.
+ */
+final class References {
+
+    private final PersistenceContext context;
+    private final EntityMeta target;
+    private final Cache<Object, Object> identityMap;
+    /** Null for a reader without a batch, which reads one row. */
+    private final Cohort cohort;
+    private final Map<Object, Object> seen;
+
+    References(PersistenceContext context, EntityMeta target, LoadBatch batch) {
+        this.context = context;
+        this.target = target;
+        this.identityMap = context.identityMap(target);
+        this.cohort = batch == null ? null : batch.cohort(target);
+        this.seen = batch == null ? null : new HashMap<>();
+    }
+
+    /** The object of the row with this id: the identity map's instance, or a new hollow one with only its id set. */
+    Object to(Object id) {
+        Object reference = seen == null ? null : seen.get(id);
+        if (reference != null) {
+            return reference;
+        }
+        reference = identityMap.getIfPresent(id); // the common case, without the cost of an atomic compute
+        if (reference == null) {
+            reference = context.newReference(identityMap, target, id);
+        }
+        if (cohort != null) {
+            EntityState state = context.trackedState(reference);
+            if (state != null && state.status() == EntityState.Status.HOLLOW) {
+                RowReader.join(state, reference, cohort);
+            }
+            seen.put(id, reference);
+        }
+        return reference;
+    }
+}
