@@ -33,6 +33,7 @@ public final class PersistenceContext {
     private final Metamodel metamodel;
     private final IdentityMap mode;
     private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
+    private final DeferredUpkeep upkeep = new DeferredUpkeep();
     private RowLoader rowLoader;
     private RelationHooks relations;
     private volatile boolean closed;
@@ -273,6 +274,7 @@ public final class PersistenceContext {
      * {@link LoadBatch}, so that their lazy relations load together ({@code null}: a row read alone).
      */
     public RowReader reader(EntityMeta meta, LoadBatch batch) {
+        upkeep.runPending();
         return new RowReader(this, meta, batch);
     }
 
@@ -355,9 +357,9 @@ public final class PersistenceContext {
     }
 
     private Cache<Object, Object> newIdentityMap(long expectedSize) {
-        // Maintenance (dropping collected entries) runs on the loading thread, a little at a time: handing it
-        // to the common pool cost a thread wake-up per few rows, and a quarter of a 1,000-row read's time.
-        Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run)
+        // Upkeep (dropping collected entries) runs on the loading thread, when the next result set starts: handing
+        // it to the common pool cost a thread wake-up per few rows, a quarter of a 1,000-row read's time.
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(upkeep)
                 .initialCapacity((int) Math.min(expectedSize, MAX_INITIAL_CAPACITY));
         return (mode == IdentityMap.SOFT ? builder.softValues() : builder.weakValues()).build();
     }

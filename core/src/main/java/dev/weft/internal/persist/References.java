@@ -16,21 +16,19 @@ final class References {
     private final PersistenceContext context;
     private final EntityMeta target;
     private final Cache<Object, Object> identityMap;
-    /** Null for a reader without a batch, which reads one row. */
     private final Cohort cohort;
-    private final Map<Object, Object> seen;
+    private final Map<Object, Object> seen = new HashMap<>();
 
     References(PersistenceContext context, EntityMeta target, LoadBatch batch) {
         this.context = context;
         this.target = target;
         this.identityMap = context.identityMap(target);
-        this.cohort = batch == null ? null : batch.cohort(target);
-        this.seen = batch == null ? null : new HashMap<>();
+        this.cohort = batch.cohort(target);
     }
 
     /** The object of the row with this id: the identity map's instance, or a new hollow one with only its id set. */
     Object to(Object id) {
-        Object reference = seen == null ? null : seen.get(id);
+        Object reference = seen.get(id);
         if (reference != null) {
             return reference;
         }
@@ -38,13 +36,11 @@ final class References {
         if (reference == null) {
             reference = context.newReference(identityMap, target, id);
         }
-        if (cohort != null) {
-            EntityState state = context.trackedState(reference);
-            if (state != null && state.status() == EntityState.Status.HOLLOW) {
-                RowReader.join(state, reference, cohort);
-            }
-            seen.put(id, reference);
+        EntityState state = context.trackedState(reference);
+        if (state != null && state.status() == EntityState.Status.HOLLOW) {
+            RowReader.join(state, reference, cohort);
         }
+        seen.put(id, reference);
         return reference;
     }
 }

@@ -3,9 +3,9 @@ package dev.weft.internal.persist;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.weft.WeftException;
 import dev.weft.internal.meta.ColumnProperty;
+import dev.weft.internal.meta.EntityAccess;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
-import dev.weft.internal.types.ColumnType;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,10 +21,11 @@ public final class RowReader {
 
     private final PersistenceContext context;
     private final EntityMeta meta;
-    private final ColumnProperty[] columns;
-    private final ColumnType[] types;
-    private final int[] slots;
-    /** By column index: the references of a foreign key's target; {@code null} for other columns. */
+    private final List<ColumnProperty> columns;
+    /**
+     * By column index, the references of a foreign key's target in this result set; {@code null} for other
+     * columns, and for a row read alone (whose references are looked up directly).
+     */
     private final References[] references;
     private final Cache<Object, Object> identityMap;
     private final LoadBatch batch;
@@ -34,20 +35,18 @@ public final class RowReader {
         this.context = context;
         this.meta = meta;
         this.batch = batch;
-        List<ColumnProperty> columnList = meta.columns();
-        columns = columnList.toArray(ColumnProperty[]::new);
-        types = new ColumnType[columns.length];
-        slots = new int[columns.length];
-        references = new References[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            types[i] = columns[i].type();
-            slots[i] = columns[i].slot();
-            if (columns[i] instanceof ForeignKeyProperty fk) {
-                references[i] = batch == null ? new References(context, fk.target(), null) : batch.references(context, fk.target());
+        this.columns = meta.columns();
+        this.identityMap = context.identityMap(meta);
+        if (batch == null) {
+            references = null;
+            cohort = null;
+        } else {
+            references = new References[columns.size()];
+            for (ForeignKeyProperty fk : meta.foreignKeys()) {
+                references[fk.columnIndex()] = batch.references(context, fk.target());
             }
+            cohort = batch.cohort(meta);
         }
-        identityMap = context.identityMap(meta);
-        cohort = batch == null ? null : batch.cohort(meta);
     }
 
     /**
@@ -56,7 +55,7 @@ public final class RowReader {
      * the id column is NULL: an outer join that found no row.
      */
     public Object read(ResultSet row, int offset) throws SQLException {
-        Object id = types[0].read(row, offset);
+        Object id = meta.id().type().read(row, offset);
         if (id == null) {
             return null;
         }
@@ -93,21 +92,25 @@ public final class RowReader {
      * column order) and makes it MANAGED with that row as its snapshot.
      */
     public void fill(Object entity, Object id, ResultSet row, int offset) throws SQLException {
-        Object[] snapshot = new Object[columns.length];
+        int size = columns.size();
+        Object[] snapshot = new Object[size];
         snapshot[0] = id;
-        meta.access().set(entity, slots[0], id);
-        for (int i = 1; i < columns.length; i++) {
-            Object value = types[i].read(row, offset + i);
-            if (value == null && columns[i].primitive()) {
-                throw new WeftException(meta.name() + "#" + id + "." + columns[i].name() + " is NULL in the database, "
-                        + "but the field is a primitive " + columns[i].field().getType().getName()
-                        + ": declare it with the box type to accept NULL.");
-            }
+        EntityAccess access = meta.access();
+        access.set(entity, meta.id().slot(), id);
+        for (int i = 1; i < size; i++) {
+            ColumnProperty column = columns.get(i);
+            Object value = column.type().read(row, offset + i);
             snapshot[i] = value;
-            if (value != null && references[i] != null) {
-                value = references[i].to(value);
+            if (value == null) {
+                if (column.primitive()) {
+                    throw new WeftException(meta.name() + "#" + id + "." + column.name() + " is NULL in the "
+                            + "database, but the field is a primitive " + column.field().getType().getName()
+                            + ": declare it with the box type to accept NULL.");
+                }
+            } else if (column instanceof ForeignKeyProperty fk) {
+                value = references != null ? references[i].to(value) : context.reference(fk.target(), value);
             }
-            meta.access().set(entity, slots[i], value);
+            access.set(entity, column.slot(), value);
         }
         EntityState state = context.trackedState(entity);
         if (state == null) {
