@@ -122,13 +122,17 @@ public final class Database implements AutoCloseable {
      * @throws NotFoundException if there is no such row
      */
     public <T> T get(Class<T> type, Object id) {
-        return find(type, id).orElseThrow(() -> new NotFoundException(
-                type.getSimpleName() + "#" + id + " does not exist; use find(...) where absence is expected."));
+        T found = runtime.find(type, id);
+        if (found == null) {
+            throw new NotFoundException(type.getSimpleName() + "#" + id + " does not exist; use find(...) where "
+                    + "absence is expected.");
+        }
+        return found;
     }
 
     /** The object of the given class with the given id, if there is such a row. */
     public <T> Optional<T> find(Class<T> type, Object id) {
-        return runtime.find(type, id);
+        return Optional.ofNullable(runtime.find(type, id));
     }
 
     /**

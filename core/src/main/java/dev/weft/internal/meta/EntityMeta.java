@@ -148,7 +148,10 @@ public final class EntityMeta {
     public Object normalizeId(Object idValue) {
         if (generatedId && idValue instanceof Number number && !(idValue instanceof Double || idValue instanceof Float)) {
             Class<?> type = id.field().getType();
-            return type == int.class || type == Integer.class ? (Object) number.intValue() : (Object) number.longValue();
+            if (type == int.class || type == Integer.class) {
+                return idValue instanceof Integer ? idValue : (Object) number.intValue();
+            }
+            return idValue instanceof Long ? idValue : (Object) number.longValue();
         }
         return idValue;
     }

@@ -121,6 +121,12 @@ public final class PersistenceContext {
                 ? state : null;
     }
 
+    /** Whether an instance is a reference this database has not loaded the row of yet. */
+    public boolean isHollow(Object entity) {
+        EntityState state = trackedState(entity);
+        return state != null && state.status() == EntityState.Status.HOLLOW;
+    }
+
     /** Whether an instance is new: never saved here, so {@code save} would insert it. */
     public boolean isNew(Object entity) {
         EntityState state = trackedState(entity);

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,10 +25,9 @@ public final class PointSelect implements PersistenceContext.RowLoader {
         this.connector = connector;
     }
 
-    /** The object of the row with this id: the identity map's instance if it holds the row. */
-    public <T> Optional<T> find(PersistenceContext context, Class<T> type, EntityMeta meta, Object id) {
-        return select(meta, id, rows -> rows.next()
-                ? Optional.of(type.cast(context.hydrate(meta, rows, 1))) : Optional.<T>empty());
+    /** The object of the row with this id: the identity map's instance if it holds the row; {@code null} if none. */
+    public <T> T find(PersistenceContext context, Class<T> type, EntityMeta meta, Object id) {
+        return select(meta, id, rows -> rows.next() ? type.cast(context.hydrate(meta, rows, 1)) : null);
     }
 
     @Override

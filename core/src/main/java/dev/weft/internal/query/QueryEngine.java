@@ -11,7 +11,6 @@ import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What queries of one database share: the connection, the objects, and the delete logic. */
@@ -55,8 +54,8 @@ public final class QueryEngine {
         return columnLists.computeIfAbsent(meta, m -> sql(m).columns());
     }
 
-    /** The object of the row with this id, read with one prepared point select. */
-    public <T> Optional<T> find(Class<T> type, EntityMeta meta, Object id) {
+    /** The object of the row with this id, read with one prepared point select; {@code null} if there is none. */
+    public <T> T find(Class<T> type, EntityMeta meta, Object id) {
         return pointSelect.find(context, type, meta, id);
     }
 

@@ -21,7 +21,6 @@ import dev.weft.internal.relation.Relations;
 import dev.weft.internal.schema.SchemaManager;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Everything behind one {@code Database}: its connection, metadata, objects, and the operations on them. */
@@ -69,15 +68,16 @@ public final class Runtime {
         });
     }
 
-    public <T> Optional<T> find(Class<T> type, Object id) {
+    /** The object of the row with this id, or {@code null} if there is no such row. */
+    public <T> T find(Class<T> type, Object id) {
         EntityMeta meta = context.metaOf(type);
         if (id == null) {
             throw new NotFoundException(meta.name() + " has no row with a null id.");
         }
         id = meta.normalizeId(id);
         Object cached = context.cached(meta, id);
-        if (cached != null && context.state(cached).status() != dev.weft.internal.persist.EntityState.Status.HOLLOW) {
-            return Optional.of(type.cast(cached));
+        if (cached != null && !context.isHollow(cached)) {
+            return type.cast(cached);
         }
         boolean valid = meta.generatedId() ? id instanceof Number : meta.id().type().javaType().isInstance(id);
         if (!valid) {
