@@ -491,6 +491,57 @@ class CrudTest {
     }
 
     @Test
+    void saveAllOfBooksWithNewAuthorsInsertsTheAuthorsTogetherThenTheBooks(Database db, StatementLog log) {
+        library(db);
+        List<Book> books = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            books.add(new Book("Book " + i, new Author("Author " + i)));
+        }
+        log.clear();
+
+        db.saveAll(books);
+
+        List<String> inserts = log.matching("INSERT");
+        assertTrue(inserts.size() <= 10, () -> inserts.size() + " inserts, not 600: " + inserts);
+        int firstBook = 0;
+        while (!inserts.get(firstBook).contains("books")) {
+            firstBook++;
+        }
+        assertTrue(firstBook > 0 && inserts.subList(firstBook, inserts.size()).stream().allMatch(sql -> sql.contains("books")),
+                inserts::toString);
+        for (int i = 1; i < books.size(); i++) {
+            assertTrue(books.get(i).id > books.get(i - 1).id, "books keep the order given");
+            assertTrue(books.get(i).author.id > books.get(i - 1).author.id, "authors keep the order given");
+        }
+        db.clearCache();
+        for (Book book : List.of(books.get(0), books.get(150), books.get(299))) {
+            Book loaded = db.get(Book.class, book.id);
+            assertEquals(book.title, loaded.title);
+            assertEquals(book.author.id, loaded.author.id);
+            assertEquals(book.author.name, loaded.author.name);
+        }
+    }
+
+    @Test
+    void aLoadedObjectBetweenNewOnesIsWrittenInItsPlace(Database db) {
+        library(db);
+        Author loaded = db.save(new Author("Loaded"));
+        Book first = new Book("First", new Author("New one"));
+        Book second = new Book("Second", loaded);
+        loaded.name = "Renamed";
+        Book third = new Book("Third", new Author("New two"));
+
+        db.saveAll(List.of(first, loaded, second, third));
+
+        db.clearCache();
+        assertEquals("Renamed", db.get(Author.class, loaded.id).name);
+        assertEquals("New one", db.get(Book.class, first.id).author.name);
+        assertEquals(loaded.id, db.get(Book.class, second.id).author.id);
+        assertEquals("New two", db.get(Book.class, third.id).author.name);
+        assertTrue(first.id < second.id && second.id < third.id, "books keep the order given");
+    }
+
+    @Test
     void saveAllOfNewAndLoadedObjectsInsertsAndUpdates(Database db) {
         library(db);
         Author existing = db.save(new Author("Old"));
