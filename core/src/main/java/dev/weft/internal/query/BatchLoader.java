@@ -16,6 +16,7 @@ import dev.weft.internal.types.ColumnType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,13 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
                 .append(" = ").append(sql.id()).append(" WHERE ");
         List<Bind> binds = new ArrayList<>();
         new ConditionWriter(dialect, text, binds).in(ownerIdType, "j." + dialect.quote(ownerColumn), ownerIds);
-        text.append(" ORDER BY ").append(sql.id());
+        // Integer ids are put in order here rather than by SQLite, whose sorter cost more than the rest of the
+        // query (2 of 7 ms for Chinook's 8,715 playlist links); the rows come in the junction's index order, mostly
+        // id order already. Text ids keep SQLite's order, which Java's string order does not always match.
+        boolean sortHere = element.generatedId();
+        if (!sortHere) {
+            text.append(" ORDER BY ").append(sql.id());
+        }
         String statementSql = text.toString();
         try {
             return engine.connector.withConnection(() -> {
@@ -121,11 +128,27 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
                         byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(reader.read(rows, 2));
                     }
                 }
+                if (sortHere) {
+                    byOwner.values().forEach(elements -> inIdOrder(element, elements));
+                }
                 return byOwner;
             });
         } catch (SqlFailure failure) {
             throw ErrorTranslator.unexplained("cannot load the " + element.name() + " rows linked through "
                     + junction.table(), failure.sqlException());
+        }
+    }
+
+    /** Sorts objects with integer ids by id, unless they are in order already (the usual case: one pass). */
+    private static void inIdOrder(EntityMeta meta, List<Object> elements) {
+        long previous = Long.MIN_VALUE;
+        for (Object element : elements) {
+            long id = ((Number) meta.idOf(element)).longValue();
+            if (id < previous) {
+                elements.sort(Comparator.comparingLong(e -> ((Number) meta.idOf(e)).longValue()));
+                return;
+            }
+            previous = id;
         }
     }
 }

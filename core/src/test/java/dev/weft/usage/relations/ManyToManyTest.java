@@ -2,6 +2,8 @@ package dev.weft.usage.relations;
 
 import dev.weft.Database;
 import dev.weft.RelationSet;
+import dev.weft.test.Databases;
+import dev.weft.test.Sqlite;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
@@ -89,6 +91,43 @@ class ManyToManyTest {
         assertEquals(0, links(db));
         assertTrue(programming.books.isEmpty());
         assertTrue(one.categories.isEmpty());
+    }
+
+    @Test
+    void elementsComeInIdOrderWhateverOrderTheyWereLinkedIn(Databases databases) {
+        // A junction with rowids, as an existing schema may have: its index on book_id yields each book's links in
+        // the order they were written, not by category id.
+        java.nio.file.Path file = databases.path("rowid-junction.db");
+        Sqlite.execute(file, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL REFERENCES author(id),"
+                        + " published_date TEXT)",
+                "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
+                "CREATE TABLE book_categories (category_id INTEGER NOT NULL REFERENCES category(id),"
+                        + " book_id INTEGER NOT NULL REFERENCES books(id), PRIMARY KEY (category_id, book_id))",
+                "CREATE INDEX book_categories_book ON book_categories (book_id)");
+        Database db = databases.open(file);
+        db.register(Author.class, Book.class, Category.class);
+        Author author = db.save(new Author("Ann"));
+        Book one = db.save(new Book("One", author));
+        Book two = db.save(new Book("Two", author));
+        List<Category> categories = new java.util.ArrayList<>();
+        for (String name : List.of("A", "B", "C", "D")) {
+            categories.add(db.save(new Category(name)));
+        }
+        for (int i = categories.size() - 1; i >= 0; i--) {
+            one.categories.add(categories.get(i));
+        }
+        two.categories.add(categories.get(2));
+        two.categories.add(categories.get(0));
+        db.clearCache();
+
+        List<Book> books = db.select(Book.class).order("id").prefetchRelated("categories").fetchAll();
+
+        assertEquals(List.of("A", "B", "C", "D"), books.get(0).categories.stream().map(c -> c.name).toList());
+        assertEquals(List.of("A", "C"), books.get(1).categories.stream().map(c -> c.name).toList());
+        db.clearCache();
+        Book lazy = db.get(Book.class, one.id);
+        assertEquals(List.of("A", "B", "C", "D"), lazy.categories.stream().map(c -> c.name).toList());
     }
 
     @Test
