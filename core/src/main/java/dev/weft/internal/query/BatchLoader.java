@@ -81,15 +81,23 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
         EntityMeta element = fk.owner();
         Query<Object> query = SelectQuery.scoped(engine, Object.class, element,
                 new Condition.Comparison(fk, Lookup.IN, ownerIds));
-        List<String> terms = new ArrayList<>(order);
-        terms.add(element.id().name());
-        List<Object> rows = ((SelectQuery<Object>) query.order(terms.toArray(String[]::new))).fetchAll(new LoadBatch());
+        // In id order only: integer ids are put in order here, as linked(...) says why.
+        boolean sortHere = order.isEmpty() && element.generatedId();
+        if (!sortHere) {
+            List<String> terms = new ArrayList<>(order);
+            terms.add(element.id().name());
+            query = query.order(terms.toArray(String[]::new));
+        }
+        List<Object> rows = ((SelectQuery<Object>) query).fetchAll(new LoadBatch());
         Map<Object, List<Object>> byOwner = new HashMap<>();
         for (Object row : rows) {
             Object owner = engine.context.columnValue(element, fk, row);
             if (owner != null) {
                 byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(row);
             }
+        }
+        if (sortHere) {
+            byOwner.values().forEach(elements -> inIdOrder(element, elements));
         }
         return byOwner;
     }

@@ -4,6 +4,8 @@ import dev.weft.Database;
 import dev.weft.NotNullViolationException;
 import dev.weft.QueryException;
 import dev.weft.RelationSet;
+import dev.weft.test.Databases;
+import dev.weft.test.Sqlite;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
@@ -42,6 +44,35 @@ class OneToManyTest {
 
     private static long rows(Database db, String lookup, Object value) {
         return db.select(Post.class).filter(lookup, value).count();
+    }
+
+    @Test
+    void elementsComeInIdOrderWhateverIndexSqliteReadsThemBy(Databases databases) {
+        // The only index on books.author_id also holds the title: SQLite reads each author's books by title.
+        java.nio.file.Path file = databases.path("title-index.db");
+        Sqlite.execute(file, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL REFERENCES author(id),"
+                        + " published_date TEXT)",
+                "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
+                "CREATE TABLE book_categories (category_id INTEGER NOT NULL, book_id INTEGER NOT NULL,"
+                        + " PRIMARY KEY (category_id, book_id)) WITHOUT ROWID",
+                "CREATE INDEX books_by_author_and_title ON books (author_id, title)");
+        Database db = databases.open(file);
+        db.register(Author.class, Book.class, Category.class);
+        Author ann = db.save(new Author("Ann"));
+        Author bob = db.save(new Author("Bob"));
+        for (String title : List.of("Z", "Y", "X")) {
+            db.save(new Book(title, ann));
+            db.save(new Book(title + title, bob));
+        }
+        db.clearCache();
+
+        List<Author> authors = db.select(Author.class).order("id").prefetchRelated("books").fetchAll();
+
+        assertEquals(List.of("Z", "Y", "X"), authors.get(0).books.stream().map(b -> b.title).toList());
+        assertEquals(List.of("ZZ", "YY", "XX"), authors.get(1).books.stream().map(b -> b.title).toList());
+        db.clearCache();
+        assertEquals(List.of("Z", "Y", "X"), db.get(Author.class, ann.id).books.stream().map(b -> b.title).toList());
     }
 
     @Test
