@@ -277,7 +277,8 @@ public final class PersistenceContext {
 
     /**
      * What turns the rows of one result set into objects of {@code meta}; the objects of one result set share a
-     * {@link LoadBatch}, so that their lazy relations load together ({@code null}: a row read alone).
+     * {@link LoadBatch}, so that their lazy relations load together ({@code null}: a row read alone). The identity
+     * maps' upkeep that waits ({@link DeferredUpkeep}) runs first.
      */
     public RowReader reader(EntityMeta meta, LoadBatch batch) {
         upkeep.runPending();

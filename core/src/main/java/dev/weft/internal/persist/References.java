@@ -26,6 +26,11 @@ final class References {
         this.cohort = batch.cohort(target);
     }
 
+    /** The result set's cohort of the target entity, which the hollow references join. */
+    Cohort cohort() {
+        return cohort;
+    }
+
     /** The object of the row with this id: the identity map's instance, or a new hollow one with only its id set. */
     Object to(Object id) {
         Object reference = seen.get(id);

@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * Turns the rows of one result set into objects of one entity. What every row needs is looked up once, when the
- * reader is made: the column types, the identity maps of the entity and of the entities its foreign keys point at,
- * and the cohorts of the result set. A reader lives as long as its result set; the identity map may be cleared
- * meanwhile, and the rows still read go into the map it had.
+ * reader is made: the identity maps of the entity and of the entities its foreign keys point at, and the cohorts
+ * of the result set. A reader lives as long as its result set; the identity map may be cleared meanwhile, and the
+ * rows still read go into the map it had.
  */
 public final class RowReader {
 
@@ -28,13 +28,11 @@ public final class RowReader {
      */
     private final References[] references;
     private final Cache<Object, Object> identityMap;
-    private final LoadBatch batch;
     private final Cohort cohort;
 
     RowReader(PersistenceContext context, EntityMeta meta, LoadBatch batch) {
         this.context = context;
         this.meta = meta;
-        this.batch = batch;
         this.columns = meta.columns();
         this.identityMap = context.identityMap(meta);
         if (batch == null) {
@@ -129,7 +127,7 @@ public final class RowReader {
             Object target = meta.access().get(entity, fk.slot());
             EntityState state = target == null ? null : context.trackedState(target);
             if (state != null && state.status() == EntityState.Status.HOLLOW) {
-                join(state, target, batch.cohort(fk.target()));
+                join(state, target, references[fk.columnIndex()].cohort());
             }
         }
     }

@@ -77,28 +77,27 @@ final class SavePlan {
      */
     private void groupNewObjects() {
         List<Object> grouped = new ArrayList<>(order.size());
-        int start = 0;
-        while (start < order.size()) {
-            int end = start;
-            while (end < order.size() && context.isNew(order.get(end))) {
-                end++;
+        List<Object> run = new ArrayList<>();
+        for (Object entity : order) {
+            if (context.isNew(entity)) {
+                run.add(entity);
+            } else {
+                groupRun(run, grouped);
+                run.clear();
+                grouped.add(entity);
             }
-            if (end - start > 1) {
-                groupRun(order.subList(start, end), grouped);
-            } else if (end > start) {
-                grouped.add(order.get(start));
-            }
-            if (end < order.size()) {
-                grouped.add(order.get(end));
-            }
-            start = end + 1;
         }
+        groupRun(run, grouped);
         order.clear();
         order.addAll(grouped);
     }
 
     private void groupRun(List<Object> run, List<Object> into) {
-        Map<Object, Integer> levels = new IdentityHashMap<>(run.size() * 2);
+        if (run.size() < 2) {
+            into.addAll(run);
+            return;
+        }
+        Map<Object, Integer> levels = new IdentityHashMap<>(run.size());
         List<Map<EntityMeta, List<Object>>> byLevel = new ArrayList<>();
         for (Object entity : run) {
             EntityMeta meta = context.meta(entity);

@@ -81,7 +81,7 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
         EntityMeta element = fk.owner();
         Query<Object> query = SelectQuery.scoped(engine, Object.class, element,
                 new Condition.Comparison(fk, Lookup.IN, ownerIds));
-        // In id order only: integer ids are put in order here, as linked(...) says why.
+        // Without an orderBy, integer ids are put in order here rather than by SQLite; linked(...) says why.
         boolean sortHere = order.isEmpty() && element.generatedId();
         if (!sortHere) {
             List<String> terms = new ArrayList<>(order);
