@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -224,6 +225,40 @@ class DatabaseTest {
             }
 
             assertEquals(100, db.select(Author.class).count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void threadsAskingForTheSameRowsGetOneInstancePerRow(Database db) throws Exception {
+        db.createTables(Author.class, Book.class, Category.class);
+        int threads = 4;
+        int rows = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Author[]>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int first = t * 37;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    Author[] references = new Author[rows];
+                    for (int i = 0; i < rows; i++) {
+                        int id = (first + i) % rows; // each thread starts elsewhere, so that they race everywhere
+                        references[id] = db.reference(Author.class, (long) id + 1);
+                    }
+                    return references;
+                }));
+            }
+            start.countDown();
+            Author[] expected = results.get(0).get(2, TimeUnit.MINUTES);
+            for (Future<Author[]> result : results) {
+                Author[] references = result.get(2, TimeUnit.MINUTES);
+                for (int i = 0; i < rows; i++) {
+                    assertSame(expected[i], references[i], "Author#" + (i + 1));
+                }
+            }
         } finally {
             pool.shutdownNow();
         }
