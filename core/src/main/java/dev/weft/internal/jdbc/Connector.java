@@ -75,13 +75,13 @@ public final class Connector implements AutoCloseable {
 
     /**
      * A prepared statement for {@code sql}, reused across calls, after telling the listener it runs. Only
-     * while holding the connection ({@link #withConnection}).
+     * while holding the connection ({@link #withConnection}). The caller binds every parameter: the values of
+     * the statement's last run are still bound (clearing them is a call into the driver's native code, a tenth
+     * of a point select's time).
      */
     public PreparedStatement prepare(String sql) throws SQLException {
         listener.accept(sql);
-        PreparedStatement statement = statements.get(sql);
-        statement.clearParameters();
-        return statement;
+        return statements.get(sql);
     }
 
     /**
