@@ -39,6 +39,32 @@ final class ConditionWriter {
         this(dialect, null, sql, binds);
     }
 
+    /**
+     * Tells the joins which paths every row that {@code condition} keeps reaches: those of its comparisons that
+     * are never true of NULL, and of its to-many tests, unless under an OR or a NOT.
+     */
+    void requireReached(Condition condition) {
+        if (condition instanceof Condition.All all) {
+            all.conditions().forEach(this::requireReached);
+        } else if (condition instanceof Condition.Comparison comparison && !comparison.path().isEmpty()
+                && neverTrueOfNull(comparison)) {
+            joins.require(comparison.path());
+        } else if (condition instanceof Condition.Exists exists && !exists.path().isEmpty()) {
+            joins.require(exists.path()); // the owner's id IN (...): never true of a missing owner's NULL id
+        }
+    }
+
+    private static boolean neverTrueOfNull(Condition.Comparison c) {
+        return switch (c.lookup()) {
+            case EQ -> c.value() != null;
+            case NE, NOT_IN -> false;
+            case ISNULL -> !(Boolean) c.value();
+            case NOTNULL -> (Boolean) c.value();
+            case IN -> ((List<?>) c.value()).stream().noneMatch(Objects::isNull);
+            default -> true; // orderings, BETWEEN and patterns are unknown for NULL
+        };
+    }
+
     void write(Condition condition) {
         if (condition instanceof Condition.Comparison comparison) {
             comparison(comparison);
@@ -89,7 +115,9 @@ final class ConditionWriter {
         StringBuilder where = new StringBuilder();
         if (exists.condition() != null) {
             where.append(" WHERE ");
-            new ConditionWriter(dialect, related, where, binds).write(exists.condition());
+            ConditionWriter writer = new ConditionWriter(dialect, related, where, binds);
+            writer.requireReached(exists.condition());
+            writer.write(exists.condition());
         }
         if (hop.relation() instanceof InverseProperty inverse) {
             sql.append(related.column(element, inverse.mappedBy().column())).append(" FROM ").append(related.from());

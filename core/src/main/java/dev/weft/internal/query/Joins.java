@@ -6,14 +6,17 @@ import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.InverseProperty;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tables of one statement, or of one subquery in it: the entity's table under an alias, and a JOIN for each
  * path of to-one relations that a condition, an order or {@code selectRelated} follows, written once however
  * often it is followed. A relation that may reach nothing is LEFT JOINed, and so is everything after it, so
- * that following it never drops a row.
+ * that following it never drops a row; unless the statement keeps only rows that reach the table
+ * ({@link #require}), where an inner JOIN gives the same rows and lets SQLite choose the order of the tables.
  */
 final class Joins {
 
@@ -22,6 +25,7 @@ final class Joins {
     private final String rootAlias;
     private final int[] aliasCount;
     private final Map<List<Hop>, Joined> joined = new HashMap<>();
+    private final Set<List<Hop>> required = new HashSet<>();
     private final StringBuilder clause = new StringBuilder();
 
     private record Joined(String alias, boolean optional) {
@@ -53,6 +57,21 @@ final class Joins {
         return root;
     }
 
+    /**
+     * Says that every row the statement keeps reaches the table {@code path} leads to (a condition it must meet
+     * is never true where the table is missing), so that it and the tables before it are joined inner. Only
+     * before the path is first joined.
+     */
+    void require(List<Hop> path) {
+        for (int length = path.size(); length > 0; length--) {
+            List<Hop> prefix = List.copyOf(path.subList(0, length));
+            if (joined.containsKey(prefix)) {
+                throw new IllegalStateException(prefix + " is joined already");
+            }
+            required.add(prefix);
+        }
+    }
+
     /** The alias of the table {@code path} leads to, joining it (and the tables before it) on first use. */
     String alias(List<Hop> path) {
         if (path.isEmpty()) {
@@ -65,7 +84,8 @@ final class Joins {
         List<Hop> parentPath = path.subList(0, path.size() - 1);
         String parent = alias(parentPath);
         Hop hop = path.get(path.size() - 1);
-        boolean optional = hop.optional() || !parentPath.isEmpty() && joined.get(parentPath).optional();
+        boolean optional = !required.contains(path)
+                && (hop.optional() || !parentPath.isEmpty() && joined.get(parentPath).optional());
         String alias = newAlias();
         EntityMeta target = hop.to();
         clause.append(optional ? " LEFT JOIN " : " JOIN ").append(dialect.quote(target.table())).append(' ')

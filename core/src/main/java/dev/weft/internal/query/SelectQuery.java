@@ -343,8 +343,8 @@ final class SelectQuery<T> implements Query<T> {
 
     /** The SELECT of the rows, and of the relations {@code selectRelated} joins, binding into {@code sql}. */
     private String selectSql(StatementSql sql) {
+        String clauses = clauses(sql); // first: the filter decides which joins may be inner
         String related = joined.isEmpty() ? "" : joined.columns(dialect(), sql);
-        String clauses = clauses(sql);
         return "SELECT " + engine.columnList(meta) + related + " FROM " + sql.from() + clauses;
     }
 

@@ -44,6 +44,7 @@ final class StatementSql {
         }
         StringBuilder sql = new StringBuilder(" WHERE ");
         ConditionWriter writer = new ConditionWriter(dialect, joins, sql, binds);
+        conditions.forEach(writer::requireReached);
         for (int i = 0; i < conditions.size(); i++) {
             if (i > 0) {
                 sql.append(" AND ");

@@ -755,6 +755,30 @@ class RelationQueryEquivalenceTest {
         }
         cases.add(new Case<>("filter(writer__press__country__isnull true)",
                 q -> q.filter("writer__press__country__isnull", true), n -> countryName(writerOf(n)) == null));
+        // Filters that only rows reaching a joined table can meet (its joins become inner), and ones that rows
+        // without it meet too (they stay LEFT), on the paths selectRelated joins as well.
+        for (String[] country : COUNTRIES) {
+            String name = country[1];
+            cases.add(new Case<>("filter(writer__press__country__name " + name + ")",
+                    q -> q.filter("writer__press__country__name", name), n -> name.equals(countryName(writerOf(n)))));
+            cases.add(new Case<>("filter(or(writer__press__country__name " + name + ", pages__lt 300))",
+                    q -> q.filter(Filter.or(where("writer__press__country__name", name), where("pages__lt", 300))),
+                    n -> name.equals(countryName(writerOf(n))) || n.pages() < 300));
+            cases.add(new Case<>("filter(writer__press__country__name__ne " + name + ")",
+                    q -> q.filter("writer__press__country__name__ne", name),
+                    n -> !name.equals(countryName(writerOf(n)))));
+        }
+        List<String> twoPresses = presses.values().stream().map(PressRow::name).limit(2).toList();
+        List<String> orNone = new ArrayList<>(twoPresses);
+        orNone.add(null);
+        cases.add(new Case<>("filter(writer__press__name__in " + orNone + ")",
+                q -> q.filter("writer__press__name__in", orNone),
+                n -> pressName(writerOf(n)) == null || twoPresses.contains(pressName(writerOf(n)))));
+        cases.add(new Case<>("filter(writer__press__name__in " + twoPresses + ")",
+                q -> q.filter("writer__press__name__in", twoPresses),
+                n -> twoPresses.contains(pressName(writerOf(n)))));
+        cases.add(new Case<>("filter(writer__press__country__isnull false)",
+                q -> q.filter("writer__press__country__isnull", false), n -> countryName(writerOf(n)) != null));
         for (Case<Novel, NovelRow> c : cases) {
             db.clearCache();
             log.clear();

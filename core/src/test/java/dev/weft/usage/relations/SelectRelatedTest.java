@@ -170,6 +170,26 @@ class SelectRelatedTest {
     }
 
     @Test
+    void aFilterOnlyRowsWithTheTargetCanMeetJoinsItInnerAndOthersKeepTheLeftJoin(Database db, StatementLog log) {
+        Blog tech = db.save(new Blog("Tech"));
+        db.saveAll(List.of(new Post("Hello", tech), new Post("Orphan"), new Post("Zebra", tech)));
+        db.clearCache();
+        log.clear();
+
+        List<Post> inTech = db.select(Post.class).filter("blog__name", "Tech").selectRelated("blog").order("title")
+                .fetchAll();
+        List<Post> notInTech = db.select(Post.class).exclude("blog__name", "Tech").selectRelated("blog").fetchAll();
+
+        assertEquals(List.of("Hello", "Zebra"), inTech.stream().map(p -> p.title).toList());
+        assertEquals("Tech", inTech.get(0).blog.name);
+        assertSame(inTech.get(0).blog, inTech.get(1).blog);
+        assertEquals(List.of("Orphan"), notInTech.stream().map(p -> p.title).toList());
+        String filtered = log.dataStatements().get(0).toUpperCase();
+        assertTrue(filtered.contains(" JOIN ") && !filtered.contains("LEFT"), "an inner JOIN: " + filtered);
+        assertTrue(log.dataStatements().get(1).toUpperCase().contains("LEFT JOIN"), "a LEFT JOIN: " + log);
+    }
+
+    @Test
     void aChainOfNullableKeysLoadsWhatExistsAndLeavesTheRestNull(Database db, StatementLog log) {
         shelf(db, log);
 
