@@ -113,15 +113,16 @@ public final class Persister {
 
     private void write(Object entity, SavePlan plan, Undo undo, UpdateBatch updates) throws SQLException {
         EntityMeta meta = context.meta(entity);
-        EntityState state = context.state(entity);
-        if (state.status() == EntityState.Status.MANAGED && !state.isDirty() && plan.deferredOf(entity).isEmpty()) {
+        EntityState state = context.trackedState(entity); // null: new here
+        if (state != null && state.status() == EntityState.Status.MANAGED && !state.isDirty()
+                && plan.deferredOf(entity).isEmpty()) {
             return; // no field was written since it was loaded or saved
         }
         Object[] values = context.columnValues(meta, entity);
         for (SavePlan.Deferred deferred : plan.deferredOf(entity)) {
             values[deferred.key().columnIndex()] = null;
         }
-        if (state.status() == EntityState.Status.NEW) {
+        if (state == null || state.status() == EntityState.Status.NEW) {
             insert(meta, entity, values, undo);
         } else {
             update(meta, entity, state, values, undo, updates);
@@ -332,8 +333,9 @@ public final class Persister {
                     || !plan.deferredOf(entity).isEmpty() || (meta != null && meta != entityMeta)) {
                 return false;
             }
-            for (ForeignKeyProperty fk : entityMeta.foreignKeys()) {
-                Object target = entityMeta.access().get(entity, fk.slot());
+            List<ForeignKeyProperty> keys = entityMeta.foreignKeys();
+            for (int i = 0; i < keys.size(); i++) { // indexed: SavePlan says why
+                Object target = entityMeta.access().get(entity, keys.get(i).slot());
                 if (target != null && members.containsKey(target)) {
                     return false;
                 }

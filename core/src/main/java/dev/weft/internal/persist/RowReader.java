@@ -123,7 +123,9 @@ public final class RowReader {
 
     /** The unloaded references of an object a result set yields again join that result set's cohorts. */
     private void joinReferences(Object entity) {
-        for (ForeignKeyProperty fk : meta.foreignKeys()) {
+        List<ForeignKeyProperty> keys = meta.foreignKeys();
+        for (int i = 0; i < keys.size(); i++) { // indexed: a for-each's iterator is not elided here (see SavePlan)
+            ForeignKeyProperty fk = keys.get(i);
             Object target = meta.access().get(entity, fk.slot());
             EntityState state = target == null ? null : context.trackedState(target);
             if (state != null && state.status() == EntityState.Status.HOLLOW) {

@@ -25,6 +25,10 @@ import java.util.Map;
  * <p>Elements of a new owner's one-to-many collection get their key pointed at the owner (recorded in the
  * journal, so that a failed save puts them back), and its many-to-many elements become junction rows to write
  * once both ids exist.
+ *
+ * <p>The loops over an entity's relations are indexed: an entity's lists are of several immutable classes, so
+ * a for-each's iterator is neither inlined nor elided, and such iterators were 17% of what saving 2,000 new
+ * objects allocated.
  */
 final class SavePlan {
 
@@ -103,10 +107,12 @@ final class SavePlan {
             EntityMeta meta = context.meta(entity);
             List<Deferred> waits = deferredOf(entity);
             int level = 0;
-            for (ForeignKeyProperty fk : meta.foreignKeys()) {
+            List<ForeignKeyProperty> keys = meta.foreignKeys();
+            for (int i = 0; i < keys.size(); i++) {
+                ForeignKeyProperty fk = keys.get(i);
                 Object target = meta.access().get(entity, fk.slot());
                 Integer targetLevel = target == null ? null : levels.get(target);
-                if (targetLevel != null && waits.stream().noneMatch(d -> d.key() == fk)) {
+                if (targetLevel != null && (waits.isEmpty() || waits.stream().noneMatch(d -> d.key() == fk))) {
                     level = Math.max(level, targetLevel + 1);
                 }
             }
@@ -142,7 +148,9 @@ final class SavePlan {
         List<SavedRelations.KeyMove> keys = new ArrayList<>(keyMoves);
         for (Object entity : inserted) {
             EntityMeta meta = context.meta(entity);
-            for (ForeignKeyProperty fk : meta.foreignKeys()) {
+            List<ForeignKeyProperty> foreignKeys = meta.foreignKeys();
+            for (int i = 0; i < foreignKeys.size(); i++) {
+                ForeignKeyProperty fk = foreignKeys.get(i);
                 Object target = meta.access().get(entity, fk.slot());
                 if (target != null) {
                     keys.add(new SavedRelations.KeyMove(entity, fk, null, target));
@@ -171,30 +179,38 @@ final class SavePlan {
             return;
         }
         EntityMeta meta = context.meta(entity);
-        EntityState state = context.state(entity);
-        if (state.status() == EntityState.Status.DELETED) {
+        EntityState state = context.trackedState(entity); // null: new here
+        EntityState.Status status = state == null ? EntityState.Status.NEW : state.status();
+        if (status == EntityState.Status.DELETED) {
             throw new WeftException("cannot save " + ErrorTranslator.describe(meta, entity)
                     + ": it was deleted; save a new object to store it again.");
         }
-        boolean isNew = state.status() == EntityState.Status.NEW;
-        if (!root && !isNew && state.status() != EntityState.Status.MANAGED) {
+        boolean isNew = status == EntityState.Status.NEW;
+        if (!root && !isNew && status != EntityState.Status.MANAGED) {
             return; // a hollow reference: its row exists and nothing of it was loaded to change
         }
         reached.put(entity, Boolean.TRUE);
         reachOrder.add(entity);
-        for (ForeignKeyProperty fk : meta.foreignKeys()) {
-            Object target = meta.access().get(entity, fk.slot());
+        List<ForeignKeyProperty> keys = meta.foreignKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            Object target = meta.access().get(entity, keys.get(i).slot());
             if (target != null) {
                 reach(target, false);
             }
         }
-        for (Object released : state.releasedObjects()) {
-            reach(released, false);
+        if (state != null) {
+            for (Object released : state.releasedObjects()) {
+                reach(released, false);
+            }
         }
-        for (InverseProperty inverse : meta.inverses()) {
+        List<InverseProperty> inverses = meta.inverses();
+        for (int i = 0; i < inverses.size(); i++) {
+            InverseProperty inverse = inverses.get(i);
             reachInverse(entity, isNew, inverse, meta.access().get(entity, inverse.slot()));
         }
-        for (ManyToManyProperty m2m : meta.manyToMany()) {
+        List<ManyToManyProperty> manyToMany = meta.manyToMany();
+        for (int i = 0; i < manyToMany.size(); i++) {
+            ManyToManyProperty m2m = manyToMany.get(i);
             Object value = meta.access().get(entity, m2m.slot());
             for (Object element : elements(entity, isNew, m2m, value)) {
                 reach(element, false);
@@ -280,13 +296,15 @@ final class SavePlan {
             return;
         }
         EntityMeta meta = context.meta(entity);
-        EntityState state = context.state(entity);
-        boolean isNew = state.status() == EntityState.Status.NEW;
-        if (!root && !isNew && state.status() != EntityState.Status.MANAGED) {
+        EntityState.Status status = context.status(entity);
+        boolean isNew = status == EntityState.Status.NEW;
+        if (!root && !isNew && status != EntityState.Status.MANAGED) {
             return;
         }
         marks.put(entity, Mark.VISITING);
-        for (ForeignKeyProperty fk : meta.foreignKeys()) {
+        List<ForeignKeyProperty> keys = meta.foreignKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            ForeignKeyProperty fk = keys.get(i);
             Object target = meta.access().get(entity, fk.slot());
             if (target == null) {
                 continue;
