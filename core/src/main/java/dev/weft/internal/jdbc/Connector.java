@@ -76,8 +76,8 @@ public final class Connector implements AutoCloseable {
     /**
      * A prepared statement for {@code sql}, reused across calls, after telling the listener it runs. Only
      * while holding the connection ({@link #withConnection}). The caller binds every parameter: the values of
-     * the statement's last run are still bound (clearing them is a call into the driver's native code, a tenth
-     * of a point select's time).
+     * the statement's last run are still bound (clearing them would cost a call into the driver's native code
+     * per statement).
      */
     public PreparedStatement prepare(String sql) throws SQLException {
         listener.accept(sql);

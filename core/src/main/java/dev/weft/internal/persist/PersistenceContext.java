@@ -267,7 +267,7 @@ public final class PersistenceContext {
     Object newReference(Cache<Object, Object> map, EntityMeta meta, Object id) {
         Object hollow = meta.access().newInstance();
         meta.access().set(hollow, meta.id().slot(), id);
-        ((Enhanced) hollow).$weft$interceptor(new EntityState(this, meta, EntityState.Status.HOLLOW, null, 0));
+        track(hollow, meta, EntityState.Status.HOLLOW, null, 0);
         // Two threads asking for the same row get one instance; the loser's is dropped unseen. Cheaper than an
         // atomic compute, which allocates a context and a capturing function per call.
         Object winner = map.asMap().putIfAbsent(id, hollow);
