@@ -18,6 +18,9 @@ final class References {
     private final Cache<Object, Object> identityMap;
     private final Cohort cohort;
     private final Map<Object, Object> seen = new HashMap<>();
+    /** The last id asked for and its object: rows in a result set often name the same row as the row before. */
+    private Object lastId;
+    private Object lastReference;
 
     References(PersistenceContext context, EntityMeta target, LoadBatch batch) {
         this.context = context;
@@ -33,11 +36,20 @@ final class References {
 
     /** The object of the row with this id: the identity map's instance, or a new hollow one with only its id set. */
     Object to(Object id) {
-        Object reference = seen.get(id);
-        if (reference != null) {
-            return reference;
+        if (id.equals(lastId)) {
+            return lastReference;
         }
-        reference = identityMap.getIfPresent(id); // the common case, without the cost of an atomic compute
+        Object reference = seen.get(id);
+        if (reference == null) {
+            reference = firstReference(id);
+        }
+        lastId = id;
+        lastReference = reference;
+        return reference;
+    }
+
+    private Object firstReference(Object id) {
+        Object reference = identityMap.getIfPresent(id); // the common case, without the cost of an atomic compute
         if (reference == null) {
             reference = context.newReference(identityMap, target, id);
         }
