@@ -42,6 +42,11 @@ public final class AgentMain {
             }
 
             @Override
+            public void beforeKeyPeek(Object entity, int slot) {
+                events.add("keyPeek " + entity.getClass().getSimpleName() + " " + slot);
+            }
+
+            @Override
             public void beforeRelationWrite(Object entity, int slot, Object value) {
                 events.add("relationWrite " + entity.getClass().getSimpleName() + " " + slot + " " + value);
             }

@@ -18,11 +18,12 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * The body of a generated accessor, {@code $weft$read$f()} or {@code $weft$write$f(value)}:
+ * The body of a generated accessor, {@code $weft$read$f()}, {@code $weft$write$f(value)} or {@code $weft$peek$f()}:
  * <pre>{@code
  * FieldInterceptor interceptor = this.$weft$interceptor();
  * if (interceptor != null) {
  *     interceptor.beforeRead(this, slot);          // or beforeWrite / beforeRelationRead / beforeRelationWrite
+ *                                                  // or, in $weft$peek$f(), beforeKeyPeek
  * }
  * return this.f;                                   // or this.f = value;
  * }</pre>
@@ -56,7 +57,9 @@ final class AccessorCode implements Implementation {
         RELATION_READ(Contract.BEFORE_RELATION_READ, false),
         RELATION_WRITE(Contract.BEFORE_RELATION_WRITE, true),
         /** The read of a collection relation, which fills a {@code null} field of an object without interceptor. */
-        COLLECTION_READ(Contract.BEFORE_RELATION_READ, false);
+        COLLECTION_READ(Contract.BEFORE_RELATION_READ, false),
+        /** The read of a to-one relation in {@code toString}, {@code equals} and {@code hashCode}: no row loads. */
+        TO_ONE_PEEK(Contract.BEFORE_KEY_PEEK, false);
 
         private final String callback;
         private final boolean write;

@@ -13,8 +13,10 @@ public final class Contract {
      * The contract version this enhancer writes; weft-core refuses classes that carry another one. Version 2: the
      * read accessor of a collection relation of an object without an interceptor fills a {@code null} field with
      * {@link #UNSAVED_COLLECTIONS}{@code .create}. Version 3: {@link #GET_BY_SLOT} and {@link #SET_BY_SLOT}.
+     * Version 4: {@link #PEEK_PREFIX} accessors of to-one relations, read in {@code toString}, {@code equals} and
+     * {@code hashCode}.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     public static final String ENHANCED = "dev.weft.internal.enhance.Enhanced";
     public static final String FIELD_INTERCEPTOR = "dev.weft.internal.enhance.FieldInterceptor";
@@ -24,6 +26,8 @@ public final class Contract {
     public static final String VERSION_FIELD = "$weft$version";
     public static final String READ_PREFIX = "$weft$read$";
     public static final String WRITE_PREFIX = "$weft$write$";
+    /** {@code $weft$peek$f()}: the read of a to-one relation where no row may load; calls {@link #BEFORE_KEY_PEEK}. */
+    public static final String PEEK_PREFIX = "$weft$peek$";
     /** {@code public Object $weft$get(int slot)}: the field in the slot, boxed, without the interceptor. */
     public static final String GET_BY_SLOT = "$weft$get";
     /** {@code public void $weft$set(int slot, Object value)}: sets the field, without the interceptor. */
@@ -34,6 +38,7 @@ public final class Contract {
     public static final String BEFORE_WRITE = "beforeWrite";
     public static final String BEFORE_RELATION_READ = "beforeRelationRead";
     public static final String BEFORE_RELATION_WRITE = "beforeRelationWrite";
+    public static final String BEFORE_KEY_PEEK = "beforeKeyPeek";
     public static final String SLOT_DESCRIPTOR = "(Ljava/lang/Object;I)V";
     public static final String RELATION_WRITE_DESCRIPTOR = "(Ljava/lang/Object;ILjava/lang/Object;)V";
 

@@ -77,22 +77,27 @@ final class EntityTypes {
      * substituted type, not the one in the instruction.
      */
     static boolean isInterceptedAccess(TypePool pool, String owner, String name, String descriptor) {
+        return interceptedField(pool, owner, name, descriptor) != null;
+    }
+
+    /** The intercepted field that {@link #isInterceptedAccess} finds, or {@code null}. */
+    static FieldDescription interceptedField(TypePool pool, String owner, String name, String descriptor) {
         TypePool.Resolution resolution = pool.describe(owner.replace('/', '.'));
         if (!resolution.isResolved()) {
-            return false;
+            return null;
         }
         try {
             for (TypeDefinition current : resolution.resolve()) {
                 for (FieldDescription field : current.asErasure().getDeclaredFields()) {
                     if (field.getName().equals(name) && field.getDescriptor().equals(descriptor)) {
-                        return isIntercepted(field);
+                        return isIntercepted(field) ? field : null;
                     }
                 }
             }
         } catch (IllegalStateException unresolvable) {
-            return false; // a superclass missing from the class path: nothing Weft manages
+            return null; // a superclass missing from the class path: nothing Weft manages
         }
-        return false;
+        return null;
     }
 
     /**
@@ -135,6 +140,15 @@ final class EntityTypes {
             }
         }
         return false;
+    }
+
+    /**
+     * A relation that holds one object (not declared {@code List}, {@code Set}, {@code Collection} or
+     * {@code RelationSet}): it gets a peek accessor, which {@code toString}, {@code equals} and {@code hashCode}
+     * read it through.
+     */
+    static boolean isToOneRelation(FieldDescription field) {
+        return isRelation(field) && !COLLECTION_TYPES.contains(field.getType().asErasure().getName());
     }
 
     /**

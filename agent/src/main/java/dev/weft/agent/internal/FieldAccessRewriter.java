@@ -20,9 +20,10 @@ import net.bytebuddy.utility.OpenedClassReader;
  * field access.
  *
  * <p>In {@code toString()}, {@code equals(Object)} and {@code hashCode()} of an entity or mapped superclass, reads
- * stay plain field reads (writes are still rewritten): printing an object, a debugger calling {@code toString},
- * or putting a reference in a {@code HashSet} must never load its row. They see what is loaded: a hollow
- * reference shows its id and nulls.
+ * never load a row (writes are still rewritten): printing an object, a debugger calling {@code toString}, or
+ * putting a reference in a {@code HashSet} must not. A to-one relation is read through its peek accessor
+ * ({@code $weft$peek$author()}), which gives a foreign key its object without loading it; other reads stay plain
+ * field reads. They see what is loaded: a hollow reference shows its id and nulls.
  *
  * <p>The field is resolved through the transformation's type pool, so the owning class is described from its
  * class file and never loaded. The accessor is invoked on the class the instruction names, which may be a
@@ -81,8 +82,12 @@ final class FieldAccessRewriter extends AsmVisitorWrapper.AbstractBase {
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            if (opcode == Opcodes.GETFIELD && rewriteReads && EntityTypes.isInterceptedAccess(typePool, owner, name, descriptor)) {
+            FieldDescription read = opcode == Opcodes.GETFIELD
+                    ? EntityTypes.interceptedField(typePool, owner, name, descriptor) : null;
+            if (read != null && rewriteReads) {
                 super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Contract.READ_PREFIX + name, "()" + descriptor, false);
+            } else if (read != null && EntityTypes.isToOneRelation(read)) {
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Contract.PEEK_PREFIX + name, "()" + descriptor, false);
             } else if (opcode == Opcodes.PUTFIELD && EntityTypes.isInterceptedAccess(typePool, owner, name, descriptor)) {
                 super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, Contract.WRITE_PREFIX + name, "(" + descriptor + ")V",
                         false);

@@ -191,12 +191,17 @@ public final class WeftEnhancer implements Plugin, Plugin.WithPreprocessor {
         AccessorCode.Kind read = EntityTypes.isCollectionRelation(field) ? AccessorCode.Kind.COLLECTION_READ
                 : AccessorCode.Kind.of(relation, false);
         TypeDescription fieldType = field.getType().asErasure();
-        return builder
+        builder = builder
                 .defineMethod(Contract.READ_PREFIX + field.getName(), fieldType, ACCESSOR)
                 .intercept(new AccessorCode(field, slot, read))
                 .defineMethod(Contract.WRITE_PREFIX + field.getName(), void.class, ACCESSOR)
                 .withParameters(fieldType)
                 .intercept(new AccessorCode(field, slot, AccessorCode.Kind.of(relation, true)));
+        if (EntityTypes.isToOneRelation(field)) {
+            builder = builder.defineMethod(Contract.PEEK_PREFIX + field.getName(), fieldType, ACCESSOR)
+                    .intercept(new AccessorCode(field, slot, AccessorCode.Kind.TO_ONE_PEEK));
+        }
+        return builder;
     }
 
     /**

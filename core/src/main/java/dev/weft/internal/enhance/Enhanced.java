@@ -14,6 +14,9 @@ package dev.weft.internal.enhance;
  *       declared {@code List}, {@code Set}, {@code Collection} or {@code RelationSet} first sets a {@code null}
  *       field to {@link UnsavedCollections#create UnsavedCollections.create(declaredType)}, so that a new
  *       object's relations can be added to;</li>
+ *   <li>for every persistent field {@code f} that holds one related object (a relation that is not a collection),
+ *       {@code $weft$peek$f()}, which calls the interceptor's {@link FieldInterceptor#beforeKeyPeek} (when there is
+ *       one) and then reads the field;</li>
  *   <li>{@code $weft$get(int slot)} and {@code $weft$set(int slot, Object value)}, public and not final: the
  *       runtime's own reads and writes of the fields by slot (loading rows, saving, undoing), boxed, without the
  *       interceptor; {@code null} sets a primitive field to its zero value;</li>
@@ -25,17 +28,18 @@ package dev.weft.internal.enhance;
  * </ul>
  * Every {@code GETFIELD}/{@code PUTFIELD} of a persistent field, in the entity and in any other enhanced
  * class, becomes a call of the read or write method, except reads inside an entity's own {@code toString},
- * {@code equals} and {@code hashCode}, which stay plain so that they never load a row. The enhancer adds or
- * changes nothing else.
+ * {@code equals} and {@code hashCode}, which never load a row: there a read of a to-one relation calls its peek
+ * method, and other reads stay plain. The enhancer adds or changes nothing else.
  */
 public interface Enhanced {
 
     /**
      * The version of this contract; an enhanced class that carries another one is refused. 2: the read methods of
      * collection relations call {@link UnsavedCollections} (classes of version 1 leave them {@code null}). 3: the
-     * slot accessors {@link #$weft$get} and {@link #$weft$set}.
+     * slot accessors {@link #$weft$get} and {@link #$weft$set}. 4: the peek methods of to-one relations, called in
+     * {@code toString}, {@code equals} and {@code hashCode}.
      */
-    int CONTRACT_VERSION = 3;
+    int CONTRACT_VERSION = 4;
 
     /** The name of the field that holds the interceptor. */
     String INTERCEPTOR_FIELD = "$weft$interceptor";
@@ -51,6 +55,9 @@ public interface Enhanced {
 
     /** The prefix of the generated write methods ({@code $weft$write$author}). */
     String WRITE_PREFIX = "$weft$write$";
+
+    /** The prefix of the generated peek methods of to-one relations ({@code $weft$peek$author}). */
+    String PEEK_PREFIX = "$weft$peek$";
 
     /** The name of the generated read by slot. */
     String GET_BY_SLOT = "$weft$get";

@@ -22,6 +22,13 @@ public interface FieldInterceptor {
     void beforeRelationRead(Object entity, int slot);
 
     /**
+     * Before a field that holds one related object is read where no row may load (in {@code toString},
+     * {@code equals} and {@code hashCode}): a foreign key whose object was not made yet gets it here, from the
+     * identity map or as a hollow reference, so that the field shows what the key points at.
+     */
+    void beforeKeyPeek(Object entity, int slot);
+
+    /**
      * Before a relation field is written with {@code value}: the runtime keeps the other side of the
      * relation consistent and marks the field dirty.
      */

@@ -86,7 +86,15 @@ final class EntityReader {
             throw notEnhanced();
         }
         return new EntityMeta(type, tableName(), id, GENERATED_ID_TYPES.contains(id.field().getType()), properties,
-                new GeneratedEntityAccess(type));
+                new GeneratedEntityAccess(type, keySlots(properties)));
+    }
+
+    private static boolean[] keySlots(List<Property> properties) {
+        boolean[] keys = new boolean[properties.stream().mapToInt(Property::slot).max().orElse(-1) + 1];
+        for (Property property : properties) {
+            keys[property.slot()] = property instanceof ForeignKeyProperty;
+        }
+        return keys;
     }
 
     /**

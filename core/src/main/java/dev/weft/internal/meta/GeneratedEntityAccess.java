@@ -11,15 +11,19 @@ import java.lang.invoke.MethodType;
 /**
  * {@link EntityAccess} through the slot accessors that enhancement generates in every entity class
  * ({@link Enhanced#$weft$get}, {@link Enhanced#$weft$set}): a switch on the slot and a plain field access, which
- * the JIT inlines where a var handle chosen at run time would not be.
+ * the JIT inlines where a var handle chosen at run time would not be. A read of a foreign key whose object waits
+ * ({@link DeferredKeys}) makes the object first.
  */
 final class GeneratedEntityAccess implements EntityAccess {
 
     private final Class<?> type;
     private final MethodHandle constructor;
+    /** By slot, whether the field is a foreign key, whose object may wait to be made ({@link DeferredKeys}). */
+    private final boolean[] keySlots;
 
-    GeneratedEntityAccess(Class<?> type) {
+    GeneratedEntityAccess(Class<?> type, boolean[] keySlots) {
         this.type = type;
+        this.keySlots = keySlots.clone();
         try {
             this.constructor = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
                     .findConstructor(type, MethodType.methodType(void.class))
@@ -35,12 +39,26 @@ final class GeneratedEntityAccess implements EntityAccess {
 
     @Override
     public Object get(Object entity, int slot) {
-        return ((Enhanced) entity).$weft$get(slot);
+        Enhanced enhanced = (Enhanced) entity;
+        Object value = enhanced.$weft$get(slot);
+        if (value == null && isKey(slot) && enhanced.$weft$interceptor() instanceof DeferredKeys keys) {
+            keys.resolveKey(entity, slot);
+            value = enhanced.$weft$get(slot);
+        }
+        return value;
     }
 
     @Override
     public void set(Object entity, int slot, Object value) {
-        ((Enhanced) entity).$weft$set(slot, value);
+        Enhanced enhanced = (Enhanced) entity;
+        enhanced.$weft$set(slot, value);
+        if (isKey(slot) && enhanced.$weft$interceptor() instanceof DeferredKeys keys) {
+            keys.keySet(slot); // after the field: a thread that sees the key settled must see its value
+        }
+    }
+
+    private boolean isKey(int slot) {
+        return slot < keySlots.length && keySlots[slot];
     }
 
     @Override

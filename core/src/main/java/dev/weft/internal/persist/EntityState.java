@@ -2,10 +2,13 @@ package dev.weft.internal.persist;
 
 import dev.weft.NotFoundException;
 import dev.weft.internal.enhance.FieldInterceptor;
+import dev.weft.internal.meta.DeferredKeys;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.Property;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.Map;
  * first access of any field but its id; a write marks the field's slot dirty, so that {@code save} compares only
  * those fields with the snapshot (a field set back to its loaded value is not written).
  */
-public final class EntityState implements FieldInterceptor {
+public final class EntityState implements FieldInterceptor, DeferredKeys {
 
     public enum Status {
         /** Not saved yet: {@code save} inserts it. */
@@ -31,6 +34,16 @@ public final class EntityState implements FieldInterceptor {
         HOLLOW,
         /** Its row was deleted. */
         DELETED
+    }
+
+    private static final VarHandle DEFERRED_KEYS;
+
+    static {
+        try {
+            DEFERRED_KEYS = MethodHandles.lookup().findVarHandle(EntityState.class, "deferredKeys", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private final PersistenceContext context;
@@ -44,6 +57,11 @@ public final class EntityState implements FieldInterceptor {
     private volatile Cohort cohort;
     /** The live collections of this object, by relation side; created on first use. */
     private Map<Object, Object> relations;
+    /**
+     * Slots (below 63) of foreign-key fields that are {@code null} while the snapshot holds a key: their object is
+     * made on first read ({@link DeferredKeys}). Cleared atomically, bit by bit, after the field is set.
+     */
+    private volatile long deferredKeys;
     /** Slots of inverse one-to-one fields whose value was loaded (or assigned). */
     private long inverseLoaded;
     /** Objects whose key to this one was nulled in memory by an assignment, to be saved with it. */
@@ -171,9 +189,19 @@ public final class EntityState implements FieldInterceptor {
             if (status == Status.HOLLOW) {
                 load(entity);
             }
+            if (keyDeferred(slot)) {
+                context.resolveKey(entity, this, slot);
+            }
         } else {
             // A collection or inverse field needs only the owner's id, which a hollow reference has.
             context.relations().beforeRead(entity, this, property);
+        }
+    }
+
+    @Override
+    public void beforeKeyPeek(Object entity, int slot) {
+        if (keyDeferred(slot)) {
+            context.resolveKey(entity, this, slot);
         }
     }
 
@@ -182,12 +210,50 @@ public final class EntityState implements FieldInterceptor {
         if (status == Status.HOLLOW) {
             load(entity);
         }
+        if (keyDeferred(slot)) {
+            context.resolveKey(entity, this, slot); // the relation's other side needs the object the key left
+        }
         context.relations().beforeWrite(entity, this, meta.propertyAt(slot), value);
         dirty |= bit(slot);
     }
 
     public EntityMeta meta() {
         return meta;
+    }
+
+    @Override
+    public void resolveKey(Object entity, int slot) {
+        if (keyDeferred(slot)) {
+            context.resolveKey(entity, this, slot);
+        }
+    }
+
+    @Override
+    public void keySet(int slot) {
+        if (keyDeferred(slot)) {
+            settleKey(slot);
+        }
+    }
+
+    /** Whether the foreign-key field in {@code slot} is {@code null} and waits for the object of its key. */
+    public boolean keyDeferred(int slot) {
+        return slot < 63 && (deferredKeys & (1L << slot)) != 0;
+    }
+
+    /** Whether any foreign-key field waits for its object. */
+    boolean anyKeyDeferred() {
+        return deferredKeys != 0;
+    }
+
+    /** The keys, by slot bit, of the fields of a row being read that wait for their objects. */
+    void deferKeys(long slots) {
+        deferredKeys = slots;
+    }
+
+    /** The field in {@code slot} holds its object now (set before this call); whether it waited until now. */
+    boolean settleKey(int slot) {
+        long bit = 1L << slot;
+        return ((long) DEFERRED_KEYS.getAndBitwiseAnd(this, ~bit) & bit) != 0;
     }
 
     /** Loads a hollow reference's row now, as its first field read would. */

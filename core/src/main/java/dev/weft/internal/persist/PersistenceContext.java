@@ -274,6 +274,50 @@ public final class PersistenceContext {
         return winner != null ? winner : hollow;
     }
 
+    /**
+     * Gives a loaded object's foreign-key field in {@code slot} the object its key points at, and the same field of
+     * every object read with it: following one key of a result set follows that key of all its rows, so that their
+     * targets are made once, each looked up in the identity map once, and load together when first read.
+     */
+    void resolveKey(Object entity, EntityState state, int slot) {
+        EntityMeta meta = state.meta();
+        ForeignKeyProperty fk = (ForeignKeyProperty) meta.propertyAt(slot);
+        Cohort cohort = state.cohort();
+        if (cohort == null) {
+            synchronized (state) {
+                if (state.keyDeferred(slot)) {
+                    settle(entity, state, fk, reference(fk.target(), state.snapshot()[fk.columnIndex()]));
+                }
+            }
+            return;
+        }
+        synchronized (cohort) {
+            if (!state.keyDeferred(slot)) {
+                return; // another thread settled it meanwhile
+            }
+            References references = new LoadBatch().references(this, fk.target());
+            List<Object> members = cohort.members();
+            for (int i = 0; i < members.size(); i++) {
+                Object member = members.get(i);
+                EntityState memberState = trackedState(member);
+                if (memberState != null && memberState.meta() == meta && memberState.keyDeferred(slot)) {
+                    settle(member, memberState, fk, references.to(memberState.snapshot()[fk.columnIndex()]));
+                }
+            }
+            if (state.keyDeferred(slot)) { // it has left the cohort's list (it was read again since): on its own
+                settle(entity, state, fk, references.to(state.snapshot()[fk.columnIndex()]));
+            }
+        }
+    }
+
+    private static void settle(Object entity, EntityState state, ForeignKeyProperty fk, Object target) {
+        Enhanced enhanced = (Enhanced) entity;
+        if (enhanced.$weft$get(fk.slot()) == null) { // a field the runtime has set meanwhile keeps its value
+            enhanced.$weft$set(fk.slot(), target);
+        }
+        state.settleKey(fk.slot());
+    }
+
     /** The state of a new instance just loaded from its row. */
     EntityState newState(Object entity, EntityMeta meta, Object[] snapshot) {
         EntityState state = new EntityState(this, meta, EntityState.Status.MANAGED, snapshot, 0);
@@ -338,11 +382,15 @@ public final class PersistenceContext {
 
     /** The value the column holds for this instance: a foreign key as the target's id. */
     public Object columnValue(EntityMeta meta, ColumnProperty column, Object entity) {
-        Object value = meta.access().get(entity, column.slot());
-        if (column instanceof ForeignKeyProperty fk && value != null) {
-            return fk.target().idOf(value);
+        if (column instanceof ForeignKeyProperty fk) {
+            EntityState state = trackedState(entity);
+            if (state != null && state.keyDeferred(fk.slot())) {
+                return state.snapshot()[fk.columnIndex()]; // the key, without making the object it points at
+            }
+            Object target = meta.access().get(entity, column.slot());
+            return target == null ? null : fk.target().idOf(target);
         }
-        return value;
+        return meta.access().get(entity, column.slot());
     }
 
     /** The current column values of an instance, by column index. */

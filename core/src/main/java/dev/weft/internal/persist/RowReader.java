@@ -2,6 +2,7 @@ package dev.weft.internal.persist;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.weft.WeftException;
+import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityAccess;
 import dev.weft.internal.meta.EntityMeta;
@@ -22,11 +23,7 @@ public final class RowReader {
     private final PersistenceContext context;
     private final EntityMeta meta;
     private final List<ColumnProperty> columns;
-    /**
-     * By column index, the references of a foreign key's target in this result set; {@code null} for other
-     * columns, and for a row read alone (whose references are looked up directly).
-     */
-    private final References[] references;
+    private final LoadBatch batch;
     private final Cache<Object, Object> identityMap;
     private final Cohort cohort;
 
@@ -35,16 +32,8 @@ public final class RowReader {
         this.meta = meta;
         this.columns = meta.columns();
         this.identityMap = context.identityMap(meta);
-        if (batch == null) {
-            references = null;
-            cohort = null;
-        } else {
-            references = new References[columns.size()];
-            for (ForeignKeyProperty fk : meta.foreignKeys()) {
-                references[fk.columnIndex()] = batch.references(context, fk.target());
-            }
-            cohort = batch.cohort(meta);
-        }
+        this.batch = batch;
+        this.cohort = batch == null ? null : batch.cohort(meta);
     }
 
     /**
@@ -87,7 +76,8 @@ public final class RowReader {
 
     /**
      * Sets the fields of {@code entity} from the row at the cursor (columns from {@code offset}, in the entity's
-     * column order) and makes it MANAGED with that row as its snapshot.
+     * column order) and makes it MANAGED with that row as its snapshot. A foreign key's field is left {@code null}
+     * and its object is made on first read ({@link dev.weft.internal.meta.DeferredKeys}), from the snapshot's key.
      */
     public void fill(Object entity, Object id, ResultSet row, int offset) throws SQLException {
         int size = columns.size();
@@ -95,6 +85,7 @@ public final class RowReader {
         snapshot[0] = id;
         EntityAccess access = meta.access();
         access.set(entity, meta.id().slot(), id);
+        long deferred = 0;
         for (int i = 1; i < size; i++) {
             ColumnProperty column = columns.get(i);
             Object value = column.type().read(row, offset + i);
@@ -106,14 +97,21 @@ public final class RowReader {
                             + ": declare it with the box type to accept NULL.");
                 }
             } else if (column instanceof ForeignKeyProperty fk) {
-                value = references != null ? references[i].to(value) : context.reference(fk.target(), value);
+                if (fk.slot() < 63) {
+                    deferred |= 1L << fk.slot();
+                    value = null;
+                } else {
+                    value = context.reference(fk.target(), value);
+                }
             }
             access.set(entity, column.slot(), value);
         }
         EntityState state = context.trackedState(entity);
         if (state == null) {
             state = context.newState(entity, meta, snapshot);
+            state.deferKeys(deferred);
         } else {
+            state.deferKeys(deferred); // before the state says MANAGED: another thread may read the fields then
             state.loaded(snapshot);
         }
         if (cohort != null) {
@@ -126,10 +124,10 @@ public final class RowReader {
         List<ForeignKeyProperty> keys = meta.foreignKeys();
         for (int i = 0; i < keys.size(); i++) { // indexed: a for-each's iterator is not elided here (see SavePlan)
             ForeignKeyProperty fk = keys.get(i);
-            Object target = meta.access().get(entity, fk.slot());
+            Object target = ((Enhanced) entity).$weft$get(fk.slot()); // not through access: a waiting key waits on
             EntityState state = target == null ? null : context.trackedState(target);
             if (state != null && state.status() == EntityState.Status.HOLLOW) {
-                join(state, target, references[fk.columnIndex()].cohort());
+                join(state, target, batch.cohort(fk.target()));
             }
         }
     }

@@ -25,6 +25,7 @@ class ContractTest {
         assertEquals(Enhanced.VERSION_FIELD, Contract.VERSION_FIELD);
         assertEquals(Enhanced.READ_PREFIX, Contract.READ_PREFIX);
         assertEquals(Enhanced.WRITE_PREFIX, Contract.WRITE_PREFIX);
+        assertEquals(Enhanced.PEEK_PREFIX, Contract.PEEK_PREFIX);
         assertEquals(Enhanced.GET_BY_SLOT, Contract.GET_BY_SLOT);
         assertEquals(Enhanced.SET_BY_SLOT, Contract.SET_BY_SLOT);
         assertEquals(UnsavedCollections.class.getName(), Contract.UNSAVED_COLLECTIONS);
@@ -44,6 +45,7 @@ class ContractTest {
         assertDescriptor(Contract.SLOT_DESCRIPTOR, Contract.BEFORE_READ, Object.class, int.class);
         assertDescriptor(Contract.SLOT_DESCRIPTOR, Contract.BEFORE_WRITE, Object.class, int.class);
         assertDescriptor(Contract.SLOT_DESCRIPTOR, Contract.BEFORE_RELATION_READ, Object.class, int.class);
+        assertDescriptor(Contract.SLOT_DESCRIPTOR, Contract.BEFORE_KEY_PEEK, Object.class, int.class);
         assertDescriptor(Contract.RELATION_WRITE_DESCRIPTOR, Contract.BEFORE_RELATION_WRITE, Object.class, int.class,
                 Object.class);
         assertNotNull(Enhanced.class.getMethod(Contract.INTERCEPTOR_FIELD));
