@@ -143,9 +143,7 @@ public final class EbeanContender implements Contender {
             // batching is turned off for these inserts (one statement each, keys read after each).
             transaction.setBatchMode(false);
             transaction.setBatchOnCascade(false);
-            for (Book book : books) {
-                db.save(book, transaction);   // cascades to the new author
-            }
+            db.saveAll(books, transaction);   // cascades to the new authors
             transaction.commit();
         }
         return books.size();
