@@ -240,11 +240,6 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
         return slot < 63 && (deferredKeys & (1L << slot)) != 0;
     }
 
-    /** Whether any foreign-key field waits for its object. */
-    boolean anyKeyDeferred() {
-        return deferredKeys != 0;
-    }
-
     /** The keys, by slot bit, of the fields of a row being read that wait for their objects. */
     void deferKeys(long slots) {
         deferredKeys = slots;
