@@ -15,5 +15,5 @@ public interface DeferredKeys {
     void resolveKey(Object entity, int slot);
 
     /** The runtime set the foreign-key field in {@code slot}: it waits no more. */
-    void keySet(int slot);
+    void keyWritten(int slot);
 }

@@ -40,12 +40,11 @@ final class GeneratedEntityAccess implements EntityAccess {
     @Override
     public Object get(Object entity, int slot) {
         Enhanced enhanced = (Enhanced) entity;
-        Object value = enhanced.$weft$get(slot);
-        if (value == null && isKey(slot) && enhanced.$weft$interceptor() instanceof DeferredKeys keys) {
+        if (isKey(slot) && enhanced.$weft$interceptor() instanceof DeferredKeys keys) {
+            // first: its volatile read of what waits orders this read of the field after another thread's settling
             keys.resolveKey(entity, slot);
-            value = enhanced.$weft$get(slot);
         }
-        return value;
+        return enhanced.$weft$get(slot);
     }
 
     @Override
@@ -53,7 +52,7 @@ final class GeneratedEntityAccess implements EntityAccess {
         Enhanced enhanced = (Enhanced) entity;
         enhanced.$weft$set(slot, value);
         if (isKey(slot) && enhanced.$weft$interceptor() instanceof DeferredKeys keys) {
-            keys.keySet(slot); // after the field: a thread that sees the key settled must see its value
+            keys.keyWritten(slot); // after the field: a thread that sees the key settled must see its value
         }
     }
 

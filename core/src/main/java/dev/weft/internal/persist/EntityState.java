@@ -229,7 +229,7 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
     }
 
     @Override
-    public void keySet(int slot) {
+    public void keyWritten(int slot) {
         if (keyDeferred(slot)) {
             settleKey(slot);
         }
@@ -245,10 +245,9 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
         deferredKeys = slots;
     }
 
-    /** The field in {@code slot} holds its object now (set before this call); whether it waited until now. */
-    boolean settleKey(int slot) {
-        long bit = 1L << slot;
-        return ((long) DEFERRED_KEYS.getAndBitwiseAnd(this, ~bit) & bit) != 0;
+    /** The field in {@code slot} holds its object now (set before this call, so that who sees the bit clear sees it). */
+    void settleKey(int slot) {
+        DEFERRED_KEYS.getAndBitwiseAnd(this, ~(1L << slot));
     }
 
     /** Loads a hollow reference's row now, as its first field read would. */

@@ -285,14 +285,14 @@ public final class PersistenceContext {
         Cohort cohort = state.cohort();
         if (cohort == null) {
             synchronized (state) {
-                if (state.keyDeferred(slot)) {
+                if (waits(state, slot)) {
                     settle(entity, state, fk, reference(fk.target(), state.snapshot()[fk.columnIndex()]));
                 }
             }
             return;
         }
         synchronized (cohort) {
-            if (!state.keyDeferred(slot)) {
+            if (!waits(state, slot)) {
                 return; // another thread settled it meanwhile
             }
             References references = new LoadBatch().references(this, fk.target());
@@ -300,19 +300,31 @@ public final class PersistenceContext {
             for (int i = 0; i < members.size(); i++) {
                 Object member = members.get(i);
                 EntityState memberState = trackedState(member);
-                if (memberState != null && memberState.meta() == meta && memberState.keyDeferred(slot)) {
+                if (memberState != null && memberState.meta() == meta && waits(memberState, slot)) {
                     settle(member, memberState, fk, references.to(memberState.snapshot()[fk.columnIndex()]));
                 }
             }
-            if (state.keyDeferred(slot)) { // it has left the cohort's list (it was read again since): on its own
+            if (waits(state, slot)) { // not in the list yet: joining a cohort sets it before adding to the list
                 settle(entity, state, fk, references.to(state.snapshot()[fk.columnIndex()]));
             }
         }
     }
 
+    /**
+     * Whether the key in {@code slot} waits and can be followed now: not while another thread is still filling the
+     * object from its row (its status says MANAGED, and its snapshot is visible, once the row is in).
+     */
+    private static boolean waits(EntityState state, int slot) {
+        return state.keyDeferred(slot) && state.status() == EntityState.Status.MANAGED;
+    }
+
+    /**
+     * A race this does not close: the runtime writing the same key field on another thread meanwhile (a delete's
+     * SET_NULL, say) may be overwritten. Enhanced writes cannot be, as they settle the key first, under the lock.
+     */
     private static void settle(Object entity, EntityState state, ForeignKeyProperty fk, Object target) {
         Enhanced enhanced = (Enhanced) entity;
-        if (enhanced.$weft$get(fk.slot()) == null) { // a field the runtime has set meanwhile keeps its value
+        if (enhanced.$weft$get(fk.slot()) == null) { // a field the runtime has set before keeps its value
             enhanced.$weft$set(fk.slot(), target);
         }
         state.settleKey(fk.slot());

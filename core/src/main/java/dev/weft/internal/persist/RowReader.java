@@ -100,8 +100,9 @@ public final class RowReader {
                 if (fk.slot() < 63) {
                     deferred |= 1L << fk.slot();
                     value = null;
-                } else {
-                    value = context.reference(fk.target(), value);
+                } else { // no bit to wait on: made now, with the result set's other references
+                    value = batch != null ? batch.references(context, fk.target()).to(value)
+                            : context.reference(fk.target(), value);
                 }
             }
             access.set(entity, column.slot(), value);

@@ -3,6 +3,7 @@ package dev.weft.internal.query;
 import dev.weft.QueryException;
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.persist.EntityState;
 import dev.weft.internal.persist.LoadBatch;
@@ -107,7 +108,13 @@ final class JoinedRelations {
             Hop hop = path.get(path.size() - 1);
             Object related = readers[i].read(row, offsets[i]);
             objects[i] = related;
-            if (hop.relation() instanceof InverseProperty inverse) {
+            if (hop.relation() instanceof ForeignKeyProperty key && related != null) {
+                // The key waits since its row was read: the joined object is its object, held by the field from now.
+                EntityState state = context.trackedState(parent);
+                if (state != null && state.keyDeferred(key.slot())) {
+                    key.owner().access().set(parent, key.slot(), related);
+                }
+            } else if (hop.relation() instanceof InverseProperty inverse) {
                 EntityState state = context.trackedState(parent);
                 if (state != null && !state.inverseLoaded(inverse.slot())) {
                     inverse.owner().access().set(parent, inverse.slot(), related);

@@ -1,6 +1,7 @@
 package dev.weft.usage.relations;
 
 import dev.weft.Database;
+import dev.weft.test.Databases;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
@@ -76,6 +77,21 @@ class DeferredKeysTest {
         assertEquals("Author 2", books.get(2).author.name);
         assertEquals("Author 0", first.name);
         assertEquals(1, log.matching("SELECT").size(), "the authors load together");
+    }
+
+    @Test
+    void theFieldsSelectRelatedJoinedHoldTheirObjectsPastClearCacheAndClose(Databases databases, Database db,
+                                                                             StatementLog log) {
+        booksOfDistinctAuthors(db, 3);
+        List<Book> books = db.select(Book.class).selectRelated("author").order("id").fetchAll();
+        db.clearCache();
+        System.gc(); // the identity map's values are weak: only the fields can keep the joined authors
+        databases.close(db);
+        log.clear();
+
+        assertEquals("Author 0", books.get(0).author.name);
+        assertEquals("Author 2", books.get(2).author.name);
+        assertEquals(0, log.count(), "the joined rows are read already");
     }
 
     @Test
