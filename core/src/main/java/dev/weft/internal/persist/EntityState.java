@@ -240,6 +240,21 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
         return slot < 63 && (deferredKeys & (1L << slot)) != 0;
     }
 
+    /** Slot bits of the foreign-key fields that wait for their objects. */
+    long deferredKeys() {
+        return deferredKeys;
+    }
+
+    /** Gives every foreign-key field that waits its object. */
+    void settleWaitingKeys(Object entity) {
+        List<ForeignKeyProperty> keys = meta.foreignKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keyDeferred(keys.get(i).slot())) {
+                context.resolveKey(entity, this, keys.get(i).slot());
+            }
+        }
+    }
+
     /** The keys, by slot bit, of the fields of a row being read that wait for their objects. */
     void deferKeys(long slots) {
         deferredKeys = slots;

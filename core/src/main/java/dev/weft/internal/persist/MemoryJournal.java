@@ -1,5 +1,6 @@
 package dev.weft.internal.persist;
 
+import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 
@@ -15,8 +16,9 @@ import java.util.Map;
  */
 public final class MemoryJournal {
 
+    /** {@code fields} as they are, {@code null} for a key that waits; {@code waitingKeys} says which wait. */
     private record Before(EntityMeta meta, Object id, Object[] fields, EntityState.Status status, Object[] snapshot,
-                          long dirty, boolean cached) {
+                          long dirty, long waitingKeys, boolean cached) {
     }
 
     private final PersistenceContext context;
@@ -36,14 +38,15 @@ public final class MemoryJournal {
         EntityMeta meta = context.meta(entity);
         List<ColumnProperty> columns = meta.columns();
         Object[] fields = new Object[columns.size()];
+        Enhanced enhanced = (Enhanced) entity;
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = meta.access().get(entity, columns.get(i).slot());
+            fields[i] = enhanced.$weft$get(columns.get(i).slot()); // not through access: a waiting key stays waiting
         }
         Object id = fields[0];
         EntityState state = context.trackedState(entity);
         before.put(entity, new Before(meta, id, fields, state == null ? null : state.status(),
                 state == null ? null : PersistenceContext.copy(state.snapshot()), state == null ? 0 : state.dirtyBits(),
-                id != null && context.cached(meta, id) == entity));
+                state == null ? 0 : state.deferredKeys(), id != null && context.cached(meta, id) == entity));
         order.add(entity);
     }
 
@@ -72,6 +75,9 @@ public final class MemoryJournal {
                 context.forget(entity);
             } else {
                 context.track(entity, b.meta, b.status, b.snapshot, b.dirty);
+                if (b.waitingKeys != 0) {
+                    context.trackedState(entity).deferKeys(b.waitingKeys); // after the fields: setting a key settles it
+                }
             }
             if (b.cached) {
                 context.cache(b.meta, b.id, entity);

@@ -234,6 +234,9 @@ public final class PersistenceContext {
             return;
         }
         journal.touch(entity);
+        if (state != null) {
+            state.settleWaitingKeys(entity); // while the snapshot has the keys: a deleted object still shows them
+        }
         evict(entity);
         track(entity, meta, EntityState.Status.DELETED, null, 0);
         relations.deleted(entity, meta, journal);
@@ -403,6 +406,20 @@ public final class PersistenceContext {
             return target == null ? null : fk.target().idOf(target);
         }
         return meta.access().get(entity, column.slot());
+    }
+
+    /**
+     * The object a foreign key points at, for walks that look for objects to save: a key that waits for its object
+     * ({@link dev.weft.internal.meta.DeferredKeys}) gives the identity map's instance if it holds one, and is left
+     * waiting; without one there is no object in memory that could need saving.
+     */
+    Object loadedTarget(EntityMeta meta, ForeignKeyProperty fk, Object entity) {
+        EntityState state = trackedState(entity);
+        if (state != null && state.keyDeferred(fk.slot())) {
+            Object[] snapshot = state.snapshot();
+            return snapshot == null ? null : cached(fk.target(), snapshot[fk.columnIndex()]);
+        }
+        return meta.access().get(entity, fk.slot());
     }
 
     /** The current column values of an instance, by column index. */

@@ -110,7 +110,7 @@ final class SavePlan {
             List<ForeignKeyProperty> keys = meta.foreignKeys();
             for (int i = 0; i < keys.size(); i++) {
                 ForeignKeyProperty fk = keys.get(i);
-                Object target = meta.access().get(entity, fk.slot());
+                Object target = context.loadedTarget(meta, fk, entity);
                 Integer targetLevel = target == null ? null : levels.get(target);
                 if (targetLevel != null && (waits.isEmpty() || waits.stream().noneMatch(d -> d.key() == fk))) {
                     level = Math.max(level, targetLevel + 1);
@@ -193,7 +193,7 @@ final class SavePlan {
         reachOrder.add(entity);
         List<ForeignKeyProperty> keys = meta.foreignKeys();
         for (int i = 0; i < keys.size(); i++) {
-            Object target = meta.access().get(entity, keys.get(i).slot());
+            Object target = context.loadedTarget(meta, keys.get(i), entity);
             if (target != null) {
                 reach(target, false);
             }
@@ -305,7 +305,7 @@ final class SavePlan {
         List<ForeignKeyProperty> keys = meta.foreignKeys();
         for (int i = 0; i < keys.size(); i++) {
             ForeignKeyProperty fk = keys.get(i);
-            Object target = meta.access().get(entity, fk.slot());
+            Object target = context.loadedTarget(meta, fk, entity);
             if (target == null) {
                 continue;
             }

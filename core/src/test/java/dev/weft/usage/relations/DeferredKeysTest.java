@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -117,6 +118,57 @@ class DeferredKeysTest {
         assertEquals(1, log.matching("UPDATE").size());
         assertTrue(log.matching("UPDATE").get(0).contains("title") && !log.matching("UPDATE").get(0).contains("author"),
                 log.matching("UPDATE").toString());
+        db.clearCache();
+        assertEquals("Author 0", db.get(Book.class, ids.get(0)).author.name);
+    }
+
+    @Test
+    void savingLoadedObjectsLeavesTheirKeysWaiting(Database db, StatementLog log) throws ReflectiveOperationException {
+        booksOfDistinctAuthors(db, 3);
+        List<Book> books = db.select(Book.class).order("id").fetchAll();
+        books.forEach(book -> book.title += " (2nd edition)");
+
+        db.saveAll(books);
+
+        for (Book book : books) {
+            assertNull(rawAuthor(book), "a save needs no object for a key it does not write");
+        }
+        log.clear();
+        assertEquals("Author 1", books.get(1).author.name);
+        assertEquals(1, log.matching("SELECT").size());
+    }
+
+    @Test
+    void aSaveReachesAChangedObjectInTheIdentityMapThroughAKeyThatWaits(Database db) {
+        List<Long> ids = booksOfDistinctAuthors(db, 1);
+        long authorId = db.get(Book.class, ids.get(0)).author.id;
+        db.clearCache();
+        Book book = db.select(Book.class).fetchAll().get(0); // a new instance: its key waits
+        Author author = db.get(Author.class, authorId);
+        author.name = "Renamed";
+
+        db.save(book);
+
+        db.clearCache();
+        assertEquals("Renamed", db.get(Author.class, author.id).name, "saving the book saved the author it reaches");
+    }
+
+    @Test
+    void aRolledBackSaveLeavesAKeyThatWaitedWaitingAndRight(Database db) {
+        List<Long> ids = booksOfDistinctAuthors(db, 2);
+        List<Book> books = db.select(Book.class).order("id").fetchAll();
+        Book book = books.get(0);
+        book.title = "Changed";
+
+        assertThrows(IllegalStateException.class, () -> db.transaction(() -> {
+            db.save(book);
+            db.delete(books.get(1));
+            throw new IllegalStateException("roll back");
+        }));
+
+        assertEquals("Changed", book.title);
+        assertEquals("Author 0", book.author.name, "the key is the row's after the undo");
+        assertEquals("Author 1", books.get(1).author.name, "a deleted-then-restored object keeps its key");
         db.clearCache();
         assertEquals("Author 0", db.get(Book.class, ids.get(0)).author.name);
     }
