@@ -47,7 +47,7 @@ final class ConditionResolver {
      * {@link Condition.Exists}: a row matches once however many of its related objects do.
      */
     Condition resolve(String lookup, Object value) {
-        String[] parts = lookup.split("__", -1);
+        String[] parts = RelationPath.names(lookup);
         int fieldParts = parts.length;
         Lookup comparison = Lookup.EQ;
         if (parts.length > 1 && Lookup.named(parts[parts.length - 1]) != null) {
@@ -93,7 +93,7 @@ final class ConditionResolver {
     OrderTerm orderTerm(String field) {
         boolean descending = field.startsWith("-");
         String name = descending ? field.substring(1) : field;
-        String[] parts = name.split("__", -1);
+        String[] parts = RelationPath.names(name);
         RelationPath path = RelationPath.read(meta, field, parts, parts.length);
         for (Hop hop : path.hops()) {
             if (hop.toMany()) {
