@@ -237,7 +237,12 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
 
     /** Whether the foreign-key field in {@code slot} is {@code null} and waits for the object of its key. */
     public boolean keyDeferred(int slot) {
-        return slot < 63 && (deferredKeys & (1L << slot)) != 0;
+        return keyCanWait(slot) && (deferredKeys & (1L << slot)) != 0;
+    }
+
+    /** Whether a foreign key in {@code slot} has a bit to wait on: those past 62 are given their objects at once. */
+    static boolean keyCanWait(int slot) {
+        return slot < 63;
     }
 
     /** Slot bits of the foreign-key fields that wait for their objects. */

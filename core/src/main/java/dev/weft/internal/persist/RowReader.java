@@ -97,7 +97,7 @@ public final class RowReader {
                             + ": declare it with the box type to accept NULL.");
                 }
             } else if (column instanceof ForeignKeyProperty fk) {
-                if (fk.slot() < 63) {
+                if (EntityState.keyCanWait(fk.slot())) {
                     deferred |= 1L << fk.slot();
                     value = null;
                 } else { // no bit to wait on: made now, with the result set's other references
