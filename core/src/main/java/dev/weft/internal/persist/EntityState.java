@@ -189,9 +189,7 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
             if (status == Status.HOLLOW) {
                 load(entity);
             }
-            if (keyDeferred(slot)) {
-                context.resolveKey(entity, this, slot);
-            }
+            resolveKey(entity, slot);
         } else {
             // A collection or inverse field needs only the owner's id, which a hollow reference has.
             context.relations().beforeRead(entity, this, property);
@@ -200,9 +198,7 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
 
     @Override
     public void beforeKeyPeek(Object entity, int slot) {
-        if (keyDeferred(slot)) {
-            context.resolveKey(entity, this, slot);
-        }
+        resolveKey(entity, slot);
     }
 
     @Override
@@ -210,9 +206,7 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
         if (status == Status.HOLLOW) {
             load(entity);
         }
-        if (keyDeferred(slot)) {
-            context.resolveKey(entity, this, slot); // the relation's other side needs the object the key left
-        }
+        resolveKey(entity, slot); // the relation's other side needs the object the key left
         context.relations().beforeWrite(entity, this, meta.propertyAt(slot), value);
         dirty |= bit(slot);
     }
@@ -254,9 +248,7 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
     void settleWaitingKeys(Object entity) {
         List<ForeignKeyProperty> keys = meta.foreignKeys();
         for (int i = 0; i < keys.size(); i++) {
-            if (keyDeferred(keys.get(i).slot())) {
-                context.resolveKey(entity, this, keys.get(i).slot());
-            }
+            resolveKey(entity, keys.get(i).slot());
         }
     }
 

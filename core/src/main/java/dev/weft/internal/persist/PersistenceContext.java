@@ -398,9 +398,9 @@ public final class PersistenceContext {
     /** The value the column holds for this instance: a foreign key as the target's id. */
     public Object columnValue(EntityMeta meta, ColumnProperty column, Object entity) {
         if (column instanceof ForeignKeyProperty fk) {
-            EntityState state = trackedState(entity);
-            if (state != null && state.keyDeferred(fk.slot())) {
-                return state.snapshot()[fk.columnIndex()]; // the key, without making the object it points at
+            Object key = waitingKey(entity, fk);
+            if (key != null) {
+                return key; // without making the object it points at
             }
             Object target = meta.access().get(entity, column.slot());
             return target == null ? null : fk.target().idOf(target);
@@ -414,12 +414,15 @@ public final class PersistenceContext {
      * waiting; without one there is no object in memory that could need saving.
      */
     Object loadedTarget(EntityMeta meta, ForeignKeyProperty fk, Object entity) {
+        Object key = waitingKey(entity, fk);
+        return key != null ? cached(fk.target(), key) : meta.access().get(entity, fk.slot());
+    }
+
+    /** The key of a foreign-key field that waits for its object, or {@code null} (a NULL key never waits). */
+    private Object waitingKey(Object entity, ForeignKeyProperty fk) {
         EntityState state = trackedState(entity);
-        if (state != null && state.keyDeferred(fk.slot())) {
-            Object[] snapshot = state.snapshot();
-            return snapshot == null ? null : cached(fk.target(), snapshot[fk.columnIndex()]);
-        }
-        return meta.access().get(entity, fk.slot());
+        Object[] snapshot = state == null || !state.keyDeferred(fk.slot()) ? null : state.snapshot();
+        return snapshot == null ? null : snapshot[fk.columnIndex()];
     }
 
     /** The current column values of an instance, by column index. */
