@@ -24,11 +24,18 @@ import java.util.Set;
  */
 abstract class LiveRelation<E> extends AbstractCollection<E> implements RelationSet<E>, LiveCollection {
 
+    private static final int SCANNED = 16;
+
     final Relations relations;
     final Object owner;
     final RelationSide side;
     /** The elements in memory, in the relation's order; null until loaded. Guarded by {@code this}. */
     private List<E> items;
+    /**
+     * The elements again, as a set by identity, once there are more than {@link #SCANNED} of them; until then a
+     * scan of {@code items} answers as fast, and most relations stay that small: a prefetch of many owners would
+     * otherwise make a set for each.
+     */
     private Set<Object> members;
 
     LiveRelation(Relations relations, Object owner, RelationSide side) {
@@ -65,43 +72,59 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     @SuppressWarnings("unchecked")
     synchronized void loaded(Collection<?> elements) {
         items = new ArrayList<>(elements.size());
-        members = Collections.newSetFromMap(new IdentityHashMap<>(elements.size()));
+        members = null;
         for (Object element : elements) {
-            if (members.add(element)) {
-                items.add((E) element);
-            }
+            remember(element);
         }
     }
 
     /** Takes in an element the relation gained, where the relation is in memory. */
     @SuppressWarnings("unchecked")
     synchronized void remember(Object element) {
-        if (items != null && members.add(element)) {
-            items.add((E) element);
+        if (items == null || holds(element)) {
+            return;
+        }
+        items.add((E) element);
+        if (members != null) {
+            members.add(element);
+        } else if (items.size() > SCANNED) {
+            members = Collections.newSetFromMap(new IdentityHashMap<>(items.size() * 2));
+            members.addAll(items);
         }
     }
 
     /** Drops an element the relation lost, where the relation is in memory. */
     synchronized void forget(Object element) {
-        if (items != null && members.remove(element)) {
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i) == element) {
-                    items.remove(i);
-                    return;
-                }
-            }
+        if (items == null || (members != null && !members.remove(element))) {
+            return;
+        }
+        int index = indexOf(element);
+        if (index >= 0) {
+            items.remove(index);
         }
     }
 
     synchronized boolean holds(Object element) {
-        return items != null && members.contains(element);
+        if (items == null) {
+            return false;
+        }
+        return members != null ? members.contains(element) : indexOf(element) >= 0;
+    }
+
+    private int indexOf(Object element) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == element) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Moves an element of the loaded relation to a position (for {@code List.add(index, e)}); memory only. */
     synchronized void place(Object element, int index) {
-        if (items != null && members.contains(element)) {
-            forget(element);
-            members.add(element);
+        int from = items == null ? -1 : indexOf(element);
+        if (from >= 0) {
+            items.remove(from);
             @SuppressWarnings("unchecked") E e = (E) element;
             items.add(Math.min(index, items.size()), e);
         }

@@ -165,6 +165,42 @@ class ManyToManyTest {
     }
 
     @Test
+    void membershipHoldsForSmallAndLargeRelationsAlike(Database db, StatementLog log) {
+        // a relation of up to 16 elements is scanned, a larger one keeps a set: both must answer alike
+        Author author = db.save(new Author("Ann"));
+        List<Book> books = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            books.add(db.save(new Book("Book " + i, author)));
+        }
+        Category category = db.save(new Category("Fiction"));
+        assertTrue(category.books.isEmpty());
+        for (Book book : books) { // grows one by one past the size where the set is made
+            category.books.add(book);
+        }
+        log.clear();
+        assertFalse(category.books.add(books.get(3)), "already linked, among the first sixteen");
+        assertFalse(category.books.add(books.get(18)), "already linked, after the first sixteen");
+        assertEquals(0, log.containing("book_categories").size(), log.toString());
+        assertEquals(20, category.books.size());
+
+        assertTrue(category.books.remove(books.get(18)));
+        assertTrue(category.books.remove(books.get(2)));
+        assertFalse(category.books.contains(books.get(18)));
+        assertFalse(category.books.contains(books.get(2)));
+        assertTrue(category.books.contains(books.get(19)));
+        assertEquals(18, category.books.size());
+        assertEquals(18, links(db));
+
+        db.clearCache();
+        Category reloaded = db.get(Category.class, category.id);
+        Book first = db.get(Book.class, books.get(0).id);
+        assertEquals(18, reloaded.books.size(), "loaded at once past the size where the set is made");
+        assertTrue(reloaded.books.contains(first));
+        assertFalse(reloaded.books.add(first), "already linked in the loaded relation");
+        assertEquals(18, links(db));
+    }
+
+    @Test
     void addingAnUnsavedBookSavesItFirst(Database db) {
         Author author = db.save(new Author("Ann"));
         Category category = db.save(new Category("Fiction"));
