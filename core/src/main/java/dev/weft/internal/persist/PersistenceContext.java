@@ -127,6 +127,17 @@ public final class PersistenceContext {
                 ? state : null;
     }
 
+    /**
+     * The id of a loaded object's row as it was read: the snapshot's value, already boxed. Loads of many objects'
+     * relations ask for many ids, and a primitive id field would be boxed again for each; a row's id cannot change
+     * (a save of a changed id fails), so the snapshot's is the row's. The field's value for any other object.
+     */
+    public Object rowId(EntityMeta meta, Object entity) {
+        EntityState state = trackedState(entity);
+        Object[] snapshot = state == null ? null : state.snapshot();
+        return snapshot != null ? snapshot[0] : meta.idOf(entity);
+    }
+
     /** Whether an instance is a reference this database has not loaded the row of yet. */
     public boolean isHollow(Object entity) {
         EntityState state = trackedState(entity);

@@ -148,12 +148,12 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
     }
 
     /** Sorts objects with integer ids by id, unless they are in order already (the usual case: one pass). */
-    private static void inIdOrder(EntityMeta meta, List<Object> elements) {
+    private void inIdOrder(EntityMeta meta, List<Object> elements) {
         long previous = Long.MIN_VALUE;
         for (Object element : elements) {
-            long id = ((Number) meta.idOf(element)).longValue();
+            long id = ((Number) engine.context.rowId(meta, element)).longValue();
             if (id < previous) {
-                elements.sort(Comparator.comparingLong(e -> ((Number) meta.idOf(e)).longValue()));
+                elements.sort(Comparator.comparingLong(e -> ((Number) engine.context.rowId(meta, e)).longValue()));
                 return;
             }
             previous = id;

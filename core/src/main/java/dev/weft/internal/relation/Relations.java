@@ -206,7 +206,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     private void load(List<LiveRelation<?>> batch, RelationSide side) {
         List<Object> ids = new ArrayList<>(batch.size());
         for (LiveRelation<?> live : batch) {
-            ids.add(side.owner().idOf(live.owner));
+            ids.add(context.rowId(side.owner(), live.owner));
         }
         Map<Object, List<Object>> byOwner;
         if (side instanceof RelationSide.ReverseKey reverse) {
