@@ -10,9 +10,9 @@ import dev.weft.internal.meta.Property;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the runtime knows of one entity instance, attached to it as its {@link FieldInterceptor}: whether it has a
@@ -55,8 +55,11 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
     private long dirty;
     /** The objects this one was read with, whose lazy relations load together; null if it was read alone. */
     private volatile Cohort cohort;
-    /** The live collections of this object, by relation side; created on first use. */
-    private Map<Object, Object> relations;
+    /**
+     * The live collections of this object, created on first use: side and collection in turn. An object has a
+     * few at most, and a prefetch of many owners made a map for each.
+     */
+    private Object[] relations;
     /**
      * Slots (below 63) of foreign-key fields that are {@code null} while the snapshot holds a key: their object is
      * made on first read ({@link DeferredKeys}). Cleared atomically, bit by bit, after the field is set.
@@ -131,15 +134,37 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
 
     /** The live collection of this object for a relation side, or {@code null}. */
     public synchronized Object relation(Object side) {
-        return relations == null ? null : relations.get(side);
+        if (relations != null) {
+            for (int i = 0; i < relations.length && relations[i] != null; i += 2) {
+                if (relations[i].equals(side)) {
+                    return relations[i + 1];
+                }
+            }
+        }
+        return null;
     }
 
     /** The live collection for a side, made by {@code factory} on first use. */
-    public synchronized Object relation(Object side, java.util.function.Supplier<Object> factory) {
-        if (relations == null) {
-            relations = new HashMap<>(4);
+    public synchronized Object relation(Object side, Function<Object, Object> factory) {
+        Object relation = relation(side);
+        if (relation != null) {
+            return relation;
         }
-        return relations.computeIfAbsent(side, s -> factory.get());
+        relation = factory.apply(side);
+        int free = 0;
+        if (relations == null) {
+            relations = new Object[4];
+        } else {
+            while (free < relations.length && relations[free] != null) {
+                free += 2;
+            }
+            if (free == relations.length) {
+                relations = Arrays.copyOf(relations, free * 2);
+            }
+        }
+        relations[free] = side;
+        relations[free + 1] = relation;
+        return relation;
     }
 
     /** Whether the inverse one-to-one field in {@code slot} holds its loaded value. */

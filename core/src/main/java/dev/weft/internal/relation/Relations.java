@@ -663,11 +663,12 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
 
     @SuppressWarnings("unchecked")
     private <E> LiveRelation<E> live(Object owner, EntityState state, RelationSide side) {
-        return (LiveRelation<E>) state.relation(side, () -> {
+        Object made = state.relation(side); // first, without a capturing factory per read
+        return (LiveRelation<E>) (made != null ? made : state.relation(side, s -> {
             backrefs.collectionMade(side);
             return side.kind() == CollectionKind.SET || side.kind() == CollectionKind.RELATION_SET
                     ? new LiveSet<>(this, owner, side) : new LiveList<>(this, owner, side);
-        });
+        }));
     }
 
     private EntityState savedState(Object owner, String field) {
