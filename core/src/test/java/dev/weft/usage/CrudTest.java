@@ -2,6 +2,7 @@ package dev.weft.usage;
 
 import dev.weft.Database;
 import dev.weft.NotFoundException;
+import dev.weft.WeftException;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
 import dev.weft.test.Sqlite;
@@ -322,6 +323,27 @@ class CrudTest {
         assertTrue(updates.get(0).contains("name"), updates.get(0));
         assertFalse(updates.get(0).contains("email"), updates.get(0));
         assertTrue(log.matching("INSERT").isEmpty(), log::toString);
+    }
+
+    @Test
+    void savingALoadedObjectWithAChangedIdIsRefusedAndWritesNothing(Database db, StatementLog log) {
+        library(db);
+        Author saved = db.save(new Author("Ursula", "ursula@example.com"));
+        db.clearCache();
+        Author loaded = db.get(Author.class, saved.id);
+        long id = loaded.id;
+        log.clear();
+
+        loaded.name = "Ursula K. Le Guin";
+        loaded.id = id + 100;
+        WeftException e = assertThrows(WeftException.class, () -> db.save(loaded));
+
+        assertTrue(e.getMessage().contains("Author#" + id) && e.getMessage().contains("changed to " + (id + 100))
+                && e.getMessage().contains("save a new object"), e.getMessage());
+        assertTrue(log.matching("UPDATE").isEmpty(), log::toString);
+        assertEquals(id + 100, loaded.id, "the object keeps what the application wrote");
+        db.clearCache();
+        assertEquals("Ursula", db.get(Author.class, id).name);
     }
 
     @Test

@@ -446,6 +446,22 @@ public final class PersistenceContext {
         return values;
     }
 
+    /**
+     * The row an update of a loaded object would write: its snapshot, with the columns of the fields written since
+     * (its dirty slots) read again. Only those can differ, and reading only those boxes no unchanged primitive.
+     */
+    Object[] valuesAfterWrites(EntityMeta meta, Object entity, EntityState state) {
+        Object[] values = state.snapshot().clone();
+        List<ColumnProperty> columns = meta.columns();
+        for (int i = 0; i < values.length; i++) {
+            ColumnProperty column = columns.get(i);
+            if (state.isDirty(column.slot())) {
+                values[i] = columnValue(meta, column, entity);
+            }
+        }
+        return values;
+    }
+
     /** Whether a column's value differs from the snapshot. */
     public static boolean changed(Object[] snapshot, Object[] current, int column) {
         return !Objects.deepEquals(snapshot[column], current[column]);

@@ -118,7 +118,8 @@ public final class Persister {
                 && plan.deferredOf(entity).isEmpty()) {
             return; // no field was written since it was loaded or saved
         }
-        Object[] values = context.columnValues(meta, entity);
+        boolean loaded = state != null && state.status() == EntityState.Status.MANAGED && state.snapshot() != null;
+        Object[] values = loaded ? context.valuesAfterWrites(meta, entity, state) : context.columnValues(meta, entity);
         for (SavePlan.Deferred deferred : plan.deferredOf(entity)) {
             values[deferred.key().columnIndex()] = null;
         }
@@ -170,7 +171,7 @@ public final class Persister {
         if (state.status() != EntityState.Status.MANAGED || snapshot == null) {
             return; // a hollow reference has no loaded columns to change
         }
-        BitSet changed = new BitSet(values.length); // by column index; the id, column 0, never changes
+        BitSet changed = updates.columns(); // by column index; the id, column 0, never changes
         for (int i = 1; i < values.length; i++) {
             ColumnProperty column = meta.columns().get(i);
             if (state.isDirty(column.slot()) && PersistenceContext.changed(snapshot, values, i)) {
@@ -187,17 +188,18 @@ public final class Persister {
         if (undo.journalUpdates) {
             undo.journal.touch(entity);
         }
-        updates.add(new PendingUpdate(meta, entity, state, changed, values));
+        updates.add(new PendingUpdate(meta, entity, state, values), changed);
     }
 
-    /** An UPDATE to send: the columns in {@code changed} (by column index) take their {@code values}. */
-    private record PendingUpdate(EntityMeta meta, Object entity, EntityState state, BitSet changed, Object[] values) {
+    /** An UPDATE to send: the columns its batch sets take their {@code values}, by column index. */
+    private record PendingUpdate(EntityMeta meta, Object entity, EntityState state, Object[] values) {
     }
 
-    /** Binds the changed columns, then the id. */
-    private static void bindUpdate(PreparedStatement statement, PendingUpdate update) throws SQLException {
+    /** Binds the changed columns (by column index), then the id. */
+    private static void bindUpdate(PreparedStatement statement, PendingUpdate update, BitSet changed)
+            throws SQLException {
         int index = 1;
-        for (int i = update.changed.nextSetBit(1); i >= 0; i = update.changed.nextSetBit(i + 1)) {
+        for (int i = changed.nextSetBit(1); i >= 0; i = changed.nextSetBit(i + 1)) {
             bind(statement, index++, update.meta.columns().get(i), update.values[i]);
         }
         bind(statement, index, update.meta.id(), update.values[0]);
@@ -211,7 +213,11 @@ public final class Persister {
      */
     private final class UpdateBatch {
         private final Undo undo;
-        private final List<PendingUpdate> pending = new ArrayList<>();
+        /** Where {@link #update} writes an object's changed columns; the batch's own set is a copy. */
+        private final BitSet scratch = new BitSet();
+        private List<PendingUpdate> pending = new ArrayList<>();
+        private EntityMeta meta;
+        private BitSet columns;
         private String sql;
         private PreparedStatement statement;
 
@@ -219,16 +225,23 @@ public final class Persister {
             this.undo = undo;
         }
 
-        void add(PendingUpdate update) throws SQLException {
-            String updateSql = updateSql(update.meta, update.changed);
-            if (!updateSql.equals(sql)) {
+        /** An empty set for the columns an object changed, to pass to {@link #add}. */
+        BitSet columns() {
+            scratch.clear();
+            return scratch;
+        }
+
+        void add(PendingUpdate update, BitSet changed) throws SQLException {
+            if (update.meta != meta || !changed.equals(columns)) { // a new shape: objects of one share a batch
                 flush();
-                sql = updateSql;
-                statement = connector.prepare(updateSql);
+                meta = update.meta;
+                columns = (BitSet) changed.clone();
+                sql = updateSql(meta, columns);
+                statement = connector.prepare(sql);
             } else {
-                connector.announce(updateSql);
+                connector.announce(sql);
             }
-            bindUpdate(statement, update);
+            bindUpdate(statement, update, columns);
             statement.addBatch();
             pending.add(update);
         }
@@ -250,9 +263,16 @@ public final class Persister {
                     throw new dev.weft.NotFoundException("cannot update " + update.meta.name() + "#" + update.values[0]
                             + ": its row no longer exists (deleted elsewhere); save a new object to store it again.");
                 }
-                undo.onCommit(() -> update.state.loaded(update.values));
             }
-            pending.clear();
+            List<PendingUpdate> written = pending;
+            undo.onCommit(() -> {
+                for (int i = 0; i < written.size(); i++) {
+                    written.get(i).state.loaded(written.get(i).values);
+                }
+            });
+            pending = new ArrayList<>();
+            meta = null;
+            columns = null;
             sql = null;
             statement = null;
         }
@@ -261,7 +281,7 @@ public final class Persister {
         private SQLException oneByOne(SQLException batchFailure) throws SQLException {
             for (PendingUpdate update : pending) {
                 PreparedStatement single = connector.prepare(sql);
-                bindUpdate(single, update);
+                bindUpdate(single, update, columns);
                 try {
                     single.executeUpdate();
                 } catch (SQLException e) {
