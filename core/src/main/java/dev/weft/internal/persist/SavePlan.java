@@ -35,14 +35,14 @@ final class SavePlan {
     record Deferred(Object entity, ForeignKeyProperty key) {
     }
 
-    private enum Mark { VISITING, DONE }
+    /** How far the plan got with an object: found by {@link #reach}, then being and done being ordered. */
+    private enum Mark { REACHED, VISITING, DONE }
 
     private final PersistenceContext context;
     private final MemoryJournal journal;
     // Sized for the roots up front: growing an identity map re-hashes it, 2% of saving 1,000 loaded objects.
-    private final Map<Object, Boolean> reached;
-    private final List<Object> reachOrder;
     private final Map<Object, Mark> marks;
+    private final List<Object> reachOrder;
     private final List<Object> order;
     private final List<Deferred> deferred = new ArrayList<>();
     private final List<SavedRelations.NewCollection> collections = new ArrayList<>();
@@ -52,21 +52,19 @@ final class SavePlan {
     private SavePlan(PersistenceContext context, MemoryJournal journal, int roots) {
         this.context = context;
         this.journal = journal;
-        this.reached = new IdentityHashMap<>(roots);
-        this.reachOrder = new ArrayList<>(roots);
         this.marks = new IdentityHashMap<>(roots);
+        this.reachOrder = new ArrayList<>(roots);
         this.order = new ArrayList<>(roots);
     }
 
     static SavePlan of(List<?> roots, PersistenceContext context, MemoryJournal journal) {
         SavePlan plan = new SavePlan(context, journal, roots.size());
-        Map<Object, Boolean> isRoot = new IdentityHashMap<>(roots.size());
         for (Object root : roots) {
-            isRoot.put(root, Boolean.TRUE);
             plan.reach(root, true);
         }
+        // Each object reached is new, loaded or a root: visit takes the first two whatever it is told of roots.
         for (Object entity : plan.reachOrder) {
-            plan.visit(entity, isRoot.containsKey(entity));
+            plan.visit(entity, true);
         }
         plan.groupNewObjects();
         return plan;
@@ -80,14 +78,19 @@ final class SavePlan {
      * and the objects of one entity keep their order, so that their generated ids grow in the order given.
      */
     private void groupNewObjects() {
+        if (order.stream().noneMatch(context::isNew)) {
+            return; // a save of loaded objects only: nothing to regroup
+        }
         List<Object> grouped = new ArrayList<>(order.size());
         List<Object> run = new ArrayList<>();
         for (Object entity : order) {
             if (context.isNew(entity)) {
                 run.add(entity);
             } else {
-                groupRun(run, grouped);
-                run.clear();
+                if (!run.isEmpty()) {
+                    groupRun(run, grouped);
+                    run.clear();
+                }
                 grouped.add(entity);
             }
         }
@@ -175,7 +178,7 @@ final class SavePlan {
 
     /** Finds every object the save reaches, and links new owners' collection elements to their owners. */
     private void reach(Object entity, boolean root) {
-        if (reached.containsKey(entity)) {
+        if (marks.containsKey(entity)) {
             return;
         }
         EntityMeta meta = context.meta(entity);
@@ -189,7 +192,7 @@ final class SavePlan {
         if (!root && !isNew && status != EntityState.Status.MANAGED) {
             return; // a hollow reference: its row exists and nothing of it was loaded to change
         }
-        reached.put(entity, Boolean.TRUE);
+        marks.put(entity, Mark.REACHED);
         reachOrder.add(entity);
         List<ForeignKeyProperty> keys = meta.foreignKeys();
         for (int i = 0; i < keys.size(); i++) {
@@ -292,7 +295,8 @@ final class SavePlan {
     }
 
     private void visit(Object entity, boolean root) {
-        if (marks.containsKey(entity)) {
+        Mark visited = marks.get(entity);
+        if (visited == Mark.VISITING || visited == Mark.DONE) {
             return;
         }
         EntityMeta meta = context.meta(entity);
