@@ -473,7 +473,8 @@ public final class PersistenceContext {
     }
 
     Cache<Object, Object> identityMap(EntityMeta meta) {
-        return identityMaps.computeIfAbsent(meta.type(), type -> newIdentityMap(0));
+        Cache<Object, Object> map = identityMaps.get(meta.type()); // first: the function below captures this
+        return map != null ? map : identityMaps.computeIfAbsent(meta.type(), type -> newIdentityMap(0));
     }
 
     private Cache<Object, Object> newIdentityMap(long expectedSize) {

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -403,10 +404,15 @@ public final class Persister {
                     bind(statement, index++, m.columns().get(i), values[i]);
                 }
             }
-            List<Long> ids = new ArrayList<>(chunk.size());
+            long[] ids = new long[chunk.size()];
+            int returned = 0;
             try (ResultSet keys = statement.executeQuery()) {
                 while (keys.next()) {
-                    ids.add(keys.getLong(1));
+                    long id = keys.getLong(1);
+                    if (returned < ids.length) {
+                        ids[returned] = id;
+                    }
+                    returned++;
                 }
             } catch (SQLException e) {
                 // The statement inserted nothing; row by row, the failing object gets its own precise message.
@@ -417,23 +423,26 @@ public final class Persister {
             }
             // SQLite gives each new row of one statement the next rowid, in VALUES order, so the sorted keys
             // line up with the rows; RETURNING itself promises no order.
-            ids.sort(null);
-            if (ids.size() != chunk.size() || ids.get(ids.size() - 1) - ids.get(0) != chunk.size() - 1) {
+            Arrays.sort(ids);
+            if (returned != chunk.size() || ids[ids.length - 1] - ids[0] != chunk.size() - 1) {
                 throw new WeftException("cannot insert " + chunk.size() + " " + m.name() + " rows in one statement: "
                         + "SQLite assigned ids that are not consecutive; save them one by one.");
             }
-            for (int i = 0; i < chunk.size(); i++) {
-                Object entity = chunk.get(i);
+            Object[] inserted = chunk.toArray(); // the chunk is a view of the batch, which is cleared after
+            for (int i = 0; i < inserted.length; i++) {
                 Object[] values = rows.get(i);
-                undo.journal.touch(entity);
-                values[0] = narrowId(m, ids.get(i));
-                m.access().set(entity, m.id().slot(), values[0]);
-                undo.inserted.add(entity);
-                undo.onCommit(() -> {
-                    context.track(entity, m, EntityState.Status.MANAGED, values, 0);
-                    context.cache(m, values[0], entity);
-                });
+                undo.journal.touch(inserted[i]);
+                values[0] = narrowId(m, ids[i]);
+                m.access().set(inserted[i], m.id().slot(), values[0]);
+                undo.inserted.add(inserted[i]);
             }
+            undo.onCommit(() -> { // one action for the chunk: an action per row was a tenth of an insert's garbage
+                for (int i = 0; i < inserted.length; i++) {
+                    Object[] values = rows.get(i);
+                    context.track(inserted[i], m, EntityState.Status.MANAGED, values, 0);
+                    context.cache(m, values[0], inserted[i]);
+                }
+            });
         }
     }
 
