@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -150,7 +151,7 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
         if (relation != null) {
             return relation;
         }
-        relation = factory.apply(side);
+        relation = Objects.requireNonNull(factory.apply(side), "made no collection");
         int free = 0;
         if (relations == null) {
             relations = new Object[4];

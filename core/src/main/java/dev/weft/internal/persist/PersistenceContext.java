@@ -128,14 +128,15 @@ public final class PersistenceContext {
     }
 
     /**
-     * The id of a loaded object's row as it was read: the snapshot's value, already boxed. Loads of many objects'
-     * relations ask for many ids, and a primitive id field would be boxed again for each; a row's id cannot change
-     * (a save of a changed id fails), so the snapshot's is the row's. The field's value for any other object.
+     * The id of a loaded object's row as it was read: the snapshot's value, already boxed, where a primitive id
+     * field would be boxed again (sorting thousands of loaded rows by id). It is the row's id in the database, which
+     * differs from the field only while the application holds an id change that saving will refuse. The field's
+     * value for an object that is not loaded.
      */
     public Object rowId(EntityMeta meta, Object entity) {
         EntityState state = trackedState(entity);
-        Object[] snapshot = state == null ? null : state.snapshot();
-        return snapshot != null ? snapshot[0] : meta.idOf(entity);
+        // status first: its volatile read is what makes the snapshot another thread loaded visible here
+        return state != null && state.status() == EntityState.Status.MANAGED ? state.snapshot()[0] : meta.idOf(entity);
     }
 
     /** Whether an instance is a reference this database has not loaded the row of yet. */

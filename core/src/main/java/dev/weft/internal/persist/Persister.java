@@ -172,7 +172,7 @@ public final class Persister {
         if (state.status() != EntityState.Status.MANAGED || snapshot == null) {
             return; // a hollow reference has no loaded columns to change
         }
-        BitSet changed = updates.columns(); // by column index; the id, column 0, never changes
+        BitSet changed = updates.scratch(); // by column index; the id, column 0, is checked below
         for (int i = 1; i < values.length; i++) {
             ColumnProperty column = meta.columns().get(i);
             if (state.isDirty(column.slot()) && PersistenceContext.changed(snapshot, values, i)) {
@@ -214,11 +214,12 @@ public final class Persister {
      */
     private final class UpdateBatch {
         private final Undo undo;
-        /** Where {@link #update} writes an object's changed columns; the batch's own set is a copy. */
+        /** Where {@link #update} writes an object's changed columns; the batch's shape is a copy. */
         private final BitSet scratch = new BitSet();
         private List<PendingUpdate> pending = new ArrayList<>();
         private EntityMeta meta;
-        private BitSet columns;
+        /** The columns every update of the batch sets, by column index. */
+        private BitSet shape;
         private String sql;
         private PreparedStatement statement;
 
@@ -227,22 +228,22 @@ public final class Persister {
         }
 
         /** An empty set for the columns an object changed, to pass to {@link #add}. */
-        BitSet columns() {
+        BitSet scratch() {
             scratch.clear();
             return scratch;
         }
 
         void add(PendingUpdate update, BitSet changed) throws SQLException {
-            if (update.meta != meta || !changed.equals(columns)) { // a new shape: objects of one share a batch
+            if (update.meta != meta || !changed.equals(shape)) { // a new shape: objects of one share a batch
                 flush();
                 meta = update.meta;
-                columns = (BitSet) changed.clone();
-                sql = updateSql(meta, columns);
+                shape = (BitSet) changed.clone();
+                sql = updateSql(meta, shape);
                 statement = connector.prepare(sql);
             } else {
                 connector.announce(sql);
             }
-            bindUpdate(statement, update, columns);
+            bindUpdate(statement, update, shape);
             statement.addBatch();
             pending.add(update);
         }
@@ -273,7 +274,7 @@ public final class Persister {
             });
             pending = new ArrayList<>();
             meta = null;
-            columns = null;
+            shape = null;
             sql = null;
             statement = null;
         }
@@ -282,7 +283,7 @@ public final class Persister {
         private SQLException oneByOne(SQLException batchFailure) throws SQLException {
             for (PendingUpdate update : pending) {
                 PreparedStatement single = connector.prepare(sql);
-                bindUpdate(single, update, columns);
+                bindUpdate(single, update, shape);
                 try {
                     single.executeUpdate();
                 } catch (SQLException e) {

@@ -62,9 +62,8 @@ final class SavePlan {
         for (Object root : roots) {
             plan.reach(root, true);
         }
-        // Each object reached is new, loaded or a root: visit takes the first two whatever it is told of roots.
         for (Object entity : plan.reachOrder) {
-            plan.visit(entity, true);
+            plan.visit(entity, true); // each was reached as a root, or is new or loaded: visit orders those anyway
         }
         plan.groupNewObjects();
         return plan;
@@ -78,7 +77,7 @@ final class SavePlan {
      * and the objects of one entity keep their order, so that their generated ids grow in the order given.
      */
     private void groupNewObjects() {
-        if (order.stream().noneMatch(context::isNew)) {
+        if (!anyNew()) {
             return; // a save of loaded objects only: nothing to regroup
         }
         List<Object> grouped = new ArrayList<>(order.size());
@@ -97,6 +96,15 @@ final class SavePlan {
         groupRun(run, grouped);
         order.clear();
         order.addAll(grouped);
+    }
+
+    private boolean anyNew() {
+        for (int i = 0; i < order.size(); i++) {
+            if (context.isNew(order.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void groupRun(List<Object> run, List<Object> into) {

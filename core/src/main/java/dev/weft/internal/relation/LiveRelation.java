@@ -72,7 +72,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     @SuppressWarnings("unchecked")
     synchronized void loaded(Collection<?> elements) {
         items = new ArrayList<>(elements.size());
-        members = null;
+        members = elements.size() > SCANNED ? Collections.newSetFromMap(new IdentityHashMap<>(elements.size())) : null;
         for (Object element : elements) {
             remember(element);
         }
@@ -88,7 +88,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         if (members != null) {
             members.add(element);
         } else if (items.size() > SCANNED) {
-            members = Collections.newSetFromMap(new IdentityHashMap<>(items.size() * 2));
+            members = Collections.newSetFromMap(new IdentityHashMap<>(items.size()));
             members.addAll(items);
         }
     }

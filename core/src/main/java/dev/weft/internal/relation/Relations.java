@@ -206,7 +206,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     private void load(List<LiveRelation<?>> batch, RelationSide side) {
         List<Object> ids = new ArrayList<>(batch.size());
         for (LiveRelation<?> live : batch) {
-            ids.add(context.rowId(side.owner(), live.owner));
+            ids.add(side.owner().idOf(live.owner));
         }
         Map<Object, List<Object>> byOwner;
         if (side instanceof RelationSide.ReverseKey reverse) {
@@ -510,11 +510,13 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             elementIds.add(side.element().idOf(element));
             linked.add(element);
         }
-        after.add(() -> { // one action, not one per element: linking 1,000 books made 1,000
-            for (Object element : linked) {
-                backrefs.linked(side, owner, element, journal);
-            }
-        });
+        if (!linked.isEmpty()) {
+            after.add(() -> { // one action, not one per element: linking 1,000 books made 1,000
+                for (Object element : linked) {
+                    backrefs.linked(side, owner, element, journal);
+                }
+            });
+        }
         return !elementIds.isEmpty() && writer.linkAll(side.table(), side.ownerColumn(), side.owner(), ownerId,
                 side.elementColumn(), side.element(), elementIds);
     }

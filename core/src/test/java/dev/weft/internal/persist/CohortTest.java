@@ -15,7 +15,7 @@ class CohortTest {
     void membersComeInTheOrderTheyWereAddedAcrossChunkEdges() {
         Cohort cohort = new Cohort();
         List<Object> added = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) { // past the chunks that end at 16, 48, 112, 240, 496 and 1,008
+        for (int i = 0; i < 1_100; i++) { // past the chunks that end at 16, 48, 112, 240, 496 and 1,008
             Object member = "member " + i;
             added.add(member);
             cohort.add(member);
