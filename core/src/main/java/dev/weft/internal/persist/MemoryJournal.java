@@ -22,12 +22,25 @@ public final class MemoryJournal {
     }
 
     private final PersistenceContext context;
-    private final Map<Object, Before> before = new IdentityHashMap<>();
-    private final List<Object> order = new ArrayList<>();
+    private Map<Object, Before> before = new IdentityHashMap<>();
+    private final ArrayList<Object> order = new ArrayList<>();
     private final List<Runnable> undo = new ArrayList<>();
 
     public MemoryJournal(PersistenceContext context) {
         this.context = context;
+    }
+
+    /**
+     * Makes room for about {@code objects} more touched objects at once: a save of thousands grew the journal's
+     * map and list step by step, rehashing and copying at each.
+     */
+    public void expect(int objects) {
+        if (objects > 64) {
+            Map<Object, Before> sized = new IdentityHashMap<>(before.size() + objects);
+            sized.putAll(before);
+            before = sized;
+            order.ensureCapacity(order.size() + objects);
+        }
     }
 
     /** Records the object as it is now, the first time the operation is about to change it. */

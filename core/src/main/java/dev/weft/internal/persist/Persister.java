@@ -62,6 +62,7 @@ public final class Persister {
         if (plan.isEmpty()) {
             return;
         }
+        undo.expectInserts(plan.newObjects());
         connector.withConnection(() -> {
             // An update changes nothing in memory before it commits; only a transaction around this save can
             // roll it back after that, and only then does the journal need the object as it was.
@@ -488,7 +489,7 @@ public final class Persister {
     private static final class Undo {
         private final MemoryJournal journal;
         private final List<Runnable> onCommit = new ArrayList<>();
-        private final List<Object> inserted = new ArrayList<>();
+        private final ArrayList<Object> inserted = new ArrayList<>();
         /** Whether updated objects are journaled: only inside a transaction around the save. */
         private boolean journalUpdates;
 
@@ -498,6 +499,12 @@ public final class Persister {
 
         void onCommit(Runnable action) {
             onCommit.add(action);
+        }
+
+        /** Sizes what grows with each inserted object (each is journaled) for a save that inserts {@code objects}. */
+        void expectInserts(int objects) {
+            inserted.ensureCapacity(objects);
+            journal.expect(objects);
         }
 
         void committed() {

@@ -77,11 +77,11 @@ final class SavePlan {
      * and the objects of one entity keep their order, so that their generated ids grow in the order given.
      */
     private void groupNewObjects() {
-        if (!anyNew()) {
+        if (newObjects() == 0) {
             return; // a save of loaded objects only: nothing to regroup
         }
         List<Object> grouped = new ArrayList<>(order.size());
-        List<Object> run = new ArrayList<>();
+        List<Object> run = new ArrayList<>(order.size());
         for (Object entity : order) {
             if (context.isNew(entity)) {
                 run.add(entity);
@@ -98,13 +98,15 @@ final class SavePlan {
         order.addAll(grouped);
     }
 
-    private boolean anyNew() {
+    /** How many objects of the plan are new: each will be inserted. */
+    int newObjects() {
+        int count = 0;
         for (int i = 0; i < order.size(); i++) {
             if (context.isNew(order.get(i))) {
-                return true;
+                count++;
             }
         }
-        return false;
+        return count;
     }
 
     private void groupRun(List<Object> run, List<Object> into) {
@@ -156,7 +158,8 @@ final class SavePlan {
 
     /** What the save does to relations, for memory to follow once it committed. */
     SavedRelations relations(List<Object> inserted) {
-        List<SavedRelations.KeyMove> keys = new ArrayList<>(keyMoves);
+        List<SavedRelations.KeyMove> keys = new ArrayList<>(keyMoves.size() + inserted.size());
+        keys.addAll(keyMoves);
         for (Object entity : inserted) {
             EntityMeta meta = context.meta(entity);
             List<ForeignKeyProperty> foreignKeys = meta.foreignKeys();
