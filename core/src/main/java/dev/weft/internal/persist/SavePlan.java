@@ -48,6 +48,8 @@ final class SavePlan {
     private final List<SavedRelations.NewCollection> collections = new ArrayList<>();
     private final List<SavedRelations.KeyMove> keyMoves = new ArrayList<>();
     private final List<SavedRelations.Link> links = new ArrayList<>();
+    /** How many objects of {@code order} are new; regrouping changes their places, not their number. */
+    private int newObjects;
 
     private SavePlan(PersistenceContext context, MemoryJournal journal, int roots) {
         this.context = context;
@@ -65,6 +67,7 @@ final class SavePlan {
         for (Object entity : plan.reachOrder) {
             plan.visit(entity, true); // each was reached as a root, or is new or loaded: visit orders those anyway
         }
+        plan.newObjects = plan.countNew();
         plan.groupNewObjects();
         return plan;
     }
@@ -77,7 +80,7 @@ final class SavePlan {
      * and the objects of one entity keep their order, so that their generated ids grow in the order given.
      */
     private void groupNewObjects() {
-        if (newObjects() == 0) {
+        if (newObjects == 0) {
             return; // a save of loaded objects only: nothing to regroup
         }
         List<Object> grouped = new ArrayList<>(order.size());
@@ -100,6 +103,10 @@ final class SavePlan {
 
     /** How many objects of the plan are new: each will be inserted. */
     int newObjects() {
+        return newObjects;
+    }
+
+    private int countNew() {
         int count = 0;
         for (int i = 0; i < order.size(); i++) {
             if (context.isNew(order.get(i))) {

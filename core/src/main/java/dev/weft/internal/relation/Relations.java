@@ -692,7 +692,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     private List<Object> checked(LiveRelation<?> relation, List<?> elements, boolean adding) {
         requireUsable(relation, adding ? "add to" : "remove from");
         Class<?> type = relation.side.element().type();
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>(elements.size()));
+        Set<Object> seen = identitySet(elements.size());
         List<Object> checked = new ArrayList<>(elements.size());
         for (Object element : elements) {
             if (element == null) {
@@ -764,6 +764,10 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         EntityMeta meta = context.meta(entity);
         Object id = meta.idOf(entity);
         return meta.isUnsetId(id) ? "a new " + meta.name() : meta.name() + "#" + id;
+    }
+
+    private static Set<Object> identitySet(int expected) {
+        return Collections.newSetFromMap(new IdentityHashMap<>(expected));
     }
 
     private static Set<Object> identitySet(Collection<?> elements) {
