@@ -43,7 +43,7 @@ final class SavePlan {
     // Sized for the roots up front: growing an identity map re-hashes it, 2% of saving 1,000 loaded objects.
     private final Map<Object, Mark> marks;
     private final List<Object> reachOrder;
-    private final List<Object> order;
+    private List<Object> order;
     private final List<Deferred> deferred = new ArrayList<>();
     private final List<SavedRelations.NewCollection> collections = new ArrayList<>();
     private final List<SavedRelations.KeyMove> keyMoves = new ArrayList<>();
@@ -56,7 +56,6 @@ final class SavePlan {
         this.journal = journal;
         this.marks = new IdentityHashMap<>(roots);
         this.reachOrder = new ArrayList<>(roots);
-        this.order = new ArrayList<>(roots);
     }
 
     static SavePlan of(List<?> roots, PersistenceContext context, MemoryJournal journal) {
@@ -64,6 +63,7 @@ final class SavePlan {
         for (Object root : roots) {
             plan.reach(root, true);
         }
+        plan.order = new ArrayList<>(plan.reachOrder.size()); // visit orders at most what reach found
         for (Object entity : plan.reachOrder) {
             plan.visit(entity, true); // each was reached as a root, or is new or loaded: visit orders those anyway
         }
@@ -97,8 +97,7 @@ final class SavePlan {
             }
         }
         groupRun(run, grouped);
-        order.clear();
-        order.addAll(grouped);
+        order = grouped;
     }
 
     /** How many objects of the plan are new: each will be inserted. */
@@ -143,7 +142,11 @@ final class SavePlan {
             byLevel.get(level).computeIfAbsent(meta, m -> new ArrayList<>()).add(entity);
         }
         for (Map<EntityMeta, List<Object>> level : byLevel) {
-            level.values().forEach(into::addAll);
+            for (List<Object> group : level.values()) {
+                for (int i = 0; i < group.size(); i++) { // not addAll: that copies the group first
+                    into.add(group.get(i));
+                }
+            }
         }
     }
 
