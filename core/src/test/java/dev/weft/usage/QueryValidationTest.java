@@ -150,6 +150,20 @@ class QueryValidationTest {
     }
 
     @Test
+    void aNumberBeyondAnIntFieldIsRefusedNotCutDown(Database db) {
+        db.save(new Product("Apple", 705_032_704, 1.0, null, null, true)); // 5,000,000,000 cut to an int
+
+        QueryException equal = assertThrows(QueryException.class, () -> products.filter("stock", 5_000_000_000L));
+        assertMentions(equal, "Product.stock", "5000000000", "2147483647");
+        assertThrows(QueryException.class, () -> products.filter("stock__gt", 3_000_000_000L));
+        assertThrows(QueryException.class, () -> products.filter("stock__in", List.of(1L, 5_000_000_000L)));
+        assertThrows(QueryException.class, () -> products.update(java.util.Map.of("stock", 5_000_000_000L)));
+
+        assertEquals(1, products.filter("stock", 705_032_704L).count(), "a long that fits is compared as it is");
+        assertEquals(705_032_704, products.get().stock, "the failed update stored nothing");
+    }
+
+    @Test
     void stringLookupsOnANumberAreRefusedOrWork() {
         // contains on a number column is not meaningful; it must either be refused at the call or run.
         try {

@@ -264,7 +264,17 @@ final class ConditionResolver {
                     : "a value of type " + expected.getSimpleName();
             throw wrongValue(lookup, value, wanted);
         }
-        return value instanceof Number number ? asType(box(expected), number) : value;
+        if (!(value instanceof Number number)) {
+            return value;
+        }
+        Object narrowed = asType(box(expected), number);
+        if (!(narrowed instanceof Double || narrowed instanceof Float)
+                && ((Number) narrowed).longValue() != number.longValue()) {
+            // narrowed silently, it would compare with (or store) another number than the one given
+            throw wrongValue(lookup, value, "a value that fits " + column.qualifiedName() + " (" + expected.getName()
+                    + ": " + rangeOf(box(expected)) + ")");
+        }
+        return narrowed;
     }
 
     private static boolean accepts(Class<?> expected, Object value) {
@@ -302,6 +312,17 @@ final class ConditionResolver {
             return number.floatValue();
         }
         return number;
+    }
+
+    private static String rangeOf(Class<?> integralBox) {
+        if (integralBox == Integer.class) {
+            return Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (integralBox == Short.class) {
+            return Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        }
+        return integralBox == Byte.class ? Byte.MIN_VALUE + " to " + Byte.MAX_VALUE
+                : Long.MIN_VALUE + " to " + Long.MAX_VALUE;
     }
 
     private static Class<?> box(Class<?> type) {
