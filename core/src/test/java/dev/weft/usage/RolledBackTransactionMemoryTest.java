@@ -11,6 +11,7 @@ import dev.weft.test.model.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +51,42 @@ class RolledBackTransactionMemoryTest {
         db.save(author);
         assertTrue(author.id > 0);
         assertSame(author, db.get(Author.class, author.id));
+    }
+
+    /**
+     * A nested transaction that throws is rolled back to its savepoint while the outer one goes on and commits: the
+     * objects the inner part saved must be as before it, or a later save of them writes into another object's row.
+     */
+    @Test
+    void innerTransactionCaughtByTheOuterOneLeavesMemoryAsTheDatabaseHasIt(Database db) {
+        library(db);
+        Author kept = new Author("Kept");
+        Author undone = new Author("Undone");
+        Author moved = db.save(new Author("Moved from"));
+        Author other = db.save(new Author("Moved to"));
+        Book book = db.save(new Book("Book", moved));
+        assertEquals(1, moved.books.size());
+
+        db.transaction(() -> {
+            db.save(kept);
+            assertThrows(IllegalStateException.class, () -> db.transaction(() -> {
+                db.save(undone);
+                other.books.add(book); // written at once, inside the inner part
+                throw new IllegalStateException("inner part fails");
+            }));
+        });
+
+        assertEquals(0, undone.id, "the inner insert was rolled back");
+        assertSame(moved, book.author, "the inner move was rolled back");
+        assertEquals(List.of(book), moved.books);
+        assertTrue(other.books.isEmpty(), "the collection shows what the database has");
+        assertSame(kept, db.get(Author.class, kept.id));
+        Author later = db.save(new Author("Later"));
+        db.save(undone);
+        assertNotSame(later, undone);
+        assertTrue(undone.id > later.id, "inserted again, as a new row");
+        assertEquals("Later", db.get(Author.class, later.id).name);
+        assertEquals(5, db.select(Author.class).count());
     }
 
     @Test

@@ -168,6 +168,7 @@ public final class Connector implements AutoCloseable {
             String savepoint = "weft_" + (++savepoints);
             execute("SAVEPOINT " + savepoint);
             transactionDepth++;
+            int reverts = rollbackActions.size(); // the work's own nested operations queue theirs above
             try {
                 R result = work.run();
                 execute("RELEASE " + savepoint);
@@ -177,6 +178,11 @@ public final class Connector implements AutoCloseable {
             } catch (Throwable failure) {
                 rollbackAfter(failure, "ROLLBACK TO " + savepoint);
                 execute("RELEASE " + savepoint);
+                // The savepoint undid the rows of every operation that completed inside the work: memory follows
+                // them now, not with the transaction around, which may still commit.
+                while (rollbackActions.size() > reverts) {
+                    runReverting(rollbackActions.pop(), failure);
+                }
                 revert.run();
                 throw failure;
             } finally {
@@ -193,11 +199,15 @@ public final class Connector implements AutoCloseable {
     /** Undoes, newest first, what Weft's operations inside a rolled-back transaction changed in memory. */
     private void revertInMemory(Throwable failure) {
         while (!rollbackActions.isEmpty()) {
-            try {
-                rollbackActions.pop().run();
-            } catch (RuntimeException e) {
-                failure.addSuppressed(e);
-            }
+            runReverting(rollbackActions.pop(), failure);
+        }
+    }
+
+    private static void runReverting(Runnable revert, Throwable failure) {
+        try {
+            revert.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
