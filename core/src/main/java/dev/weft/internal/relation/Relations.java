@@ -374,8 +374,9 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         List<Object> peers = new ArrayList<>();
         for (Object member : cohort.members()) {
             EntityState peer = context.trackedState(member);
+            // a reference whose row is not read yet has its id, which is all its relations need to load
             if (member != owner && peer != null && peer.meta() == state.meta()
-                    && peer.status() == EntityState.Status.MANAGED) {
+                    && (peer.status() == EntityState.Status.MANAGED || peer.status() == EntityState.Status.HOLLOW)) {
                 peers.add(member);
             }
         }

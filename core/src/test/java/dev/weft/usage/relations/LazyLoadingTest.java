@@ -134,6 +134,38 @@ class LazyLoadingTest {
         assertEquals(2, log.dataStatements().size(), log.toString());
     }
 
+    /** The authors are references whose rows nobody read: their collections still load together. */
+    @Test
+    void readingTheBooksOfTheUnreadAuthorsOfAResultRunsOneQueryForAll(Database db, StatementLog log) {
+        booksOfDistinctAuthors(db, 20);
+        log.clear();
+
+        int books = 0;
+        for (Book book : db.select(Book.class).fetchAll()) {
+            books += book.author.books.size();
+        }
+
+        assertEquals(20, books);
+        assertEquals(2, log.dataStatements().size(), log.toString());
+    }
+
+    @Test
+    void readingTheProfileOfTheUnreadUsersOfAResultRunsOneQueryForAll(Database db, StatementLog log) {
+        for (int i = 0; i < 20; i++) {
+            db.save(new Profile(db.save(new User("user" + i)), "bio " + i));
+        }
+        db.clearCache();
+        log.clear();
+
+        int found = 0;
+        for (Profile profile : db.select(Profile.class).fetchAll()) {
+            found += profile.user.profile == profile ? 1 : 0;
+        }
+
+        assertEquals(20, found);
+        assertEquals(2, log.dataStatements().size(), log.toString());
+    }
+
     @Test
     void checkingWhetherEachAuthorHasBooksRunsOneQueryForAll(Database db, StatementLog log) {
         for (int a = 0; a < 30; a++) {
