@@ -435,6 +435,72 @@ class QueryTest {
         }
     }
 
+    private static List<Product> products(Database db, int count) {
+        db.createTables(Product.class);
+        List<Product> products = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            products.add(new Product(String.format("P%05d", i), 0, i, null, Color.RED, true));
+        }
+        db.saveAll(products);
+        return products;
+    }
+
+    @Test
+    void aStreamWhoseConsumerDeletesTheRowsSeesEachRowOnce(Database db) {
+        products(db, 2_500);
+
+        try (Stream<Product> stream = db.select(Product.class).order("name").stream()) {
+            List<String> seen = new ArrayList<>();
+            stream.forEach(product -> {
+                seen.add(product.name);
+                db.delete(product);
+            });
+            assertEquals(2_500, seen.size(), "offset paging skipped a page for every page deleted");
+            assertEquals("P02499", seen.get(2_499));
+        }
+        assertEquals(0, db.select(Product.class).count());
+    }
+
+    @Test
+    void aStreamWhoseConsumerChangesTheRowsOutOfTheFilterSeesEachRowOnce(Database db) {
+        products(db, 2_500);
+
+        long seen;
+        try (Stream<Product> stream = db.select(Product.class).filter("stock", 0).stream()) {
+            seen = stream.peek(product -> {
+                product.stock = 1;
+                db.save(product);
+            }).count();
+        }
+
+        assertEquals(2_500, seen);
+        assertEquals(0, db.select(Product.class).filter("stock", 0).count());
+    }
+
+    @Test
+    void aStreamLeavesOutARowThatStoppedMatchingBeforeItsPage(Database db) {
+        List<Product> all = products(db, 1_500);
+
+        try (Stream<Product> stream = db.select(Product.class).filter("stock", 0).order("name").stream()) {
+            Product last = all.get(1_499);
+            List<Product> seen = stream.peek(first -> {
+                if (first == all.get(0)) {
+                    last.stock = 1;
+                    db.save(last); // on the second page, not read yet
+                }
+            }).toList();
+            assertEquals(1_499, seen.size());
+            assertFalse(seen.contains(last));
+        }
+    }
+
+    @Test
+    void aStreamWithAnOffsetAndTheLargestLimitStreamsTheRest(Database db) {
+        fill(db);
+
+        assertEquals(4, db.select(Product.class).offset(1).limit(Long.MAX_VALUE).stream().count());
+    }
+
     @Test
     void streamClosedEarlyReleasesTheDatabase(Database db) {
         fill(db);

@@ -21,8 +21,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -294,31 +294,57 @@ final class SelectQuery<T> implements Query<T> {
      */
     @Override
     public Stream<T> stream() {
-        List<OrderTerm> pageOrder = withDefaultOrder(false).order;
-        long end = limit == -1 ? Long.MAX_VALUE : offset + limit;
+        SelectQuery<T> ordered = withDefaultOrder(false);
         Spliterator<T> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
-            private long next = offset;
+            /**
+             * Which rows, in order, read when the stream starts. Paging the query itself by offset skipped rows
+             * when the consumer deleted or changed earlier ones, which moved the later rows up past the offset.
+             */
+            private List<Object> ids;
+            private int next;
             private Iterator<T> page = Collections.emptyIterator();
-            private boolean exhausted;
 
             @Override
             public boolean tryAdvance(Consumer<? super T> action) {
+                if (ids == null) {
+                    ids = ordered.matchingIds();
+                }
                 while (!page.hasNext()) {
-                    if (exhausted || next >= end) {
+                    if (next >= ids.size()) {
                         return false;
                     }
-                    long size = Math.min(STREAM_PAGE, end - next);
-                    List<T> rows = with(conditions, pageOrder, size, next, joined, prefetch).fetchAll();
-                    exhausted = rows.size() < size;
-                    next += rows.size();
-                    page = rows.iterator();
+                    List<Object> pageIds = ids.subList(next, Math.min(ids.size(), next + STREAM_PAGE));
+                    next += pageIds.size();
+                    page = rowsInOrder(pageIds).iterator();
                 }
                 action.accept(page.next());
                 return true;
             }
         };
         return StreamSupport.stream(pages, false);
+    }
+
+    /**
+     * The rows of these ids that still match the filter, in the order of the ids, with the relations this query
+     * joins and prefetches.
+     */
+    private List<T> rowsInOrder(List<Object> ids) {
+        List<Condition> withIds = new ArrayList<>(conditions);
+        withIds.add(resolver().resolve(meta.id().name() + "__in", new ArrayList<>(ids)));
+        List<T> rows = with(Collections.unmodifiableList(withIds), List.of(), -1, 0, joined, prefetch).fetchAll();
+        Map<Object, T> byId = new HashMap<>(rows.size() * 2);
+        for (T row : rows) {
+            byId.put(meta.idOf(row), row);
+        }
+        List<T> inOrder = new ArrayList<>(rows.size());
+        for (Object id : ids) {
+            T row = byId.get(id);
+            if (row != null) {
+                inOrder.add(row);
+            }
+        }
+        return inOrder;
     }
 
     /** Runs work on the connection; an SQL failure no step explained gets the database's words and context. */
@@ -358,7 +384,7 @@ final class SelectQuery<T> implements Query<T> {
         return sql.where(conditions) + sql.orderBy(order) + sql.window(limit, offset);
     }
 
-    private Collection<Object> matchingIds() {
+    private List<Object> matchingIds() {
         StatementSql ids = new StatementSql(dialect(), meta);
         String sql = idSubquery(ids);
         return run("query " + meta.name(), () -> {

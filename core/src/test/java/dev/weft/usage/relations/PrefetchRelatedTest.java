@@ -540,7 +540,7 @@ class PrefetchRelatedTest {
         List<Author> authors = db.select(Author.class).prefetchRelated("books").stream().toList();
 
         assertEquals(1200, authors.size());
-        assertEquals(4, data(log), "two pages, each with its books level: " + log.dataStatements().size());
+        assertEquals(5, data(log), "the ids, then two pages, each with its books level: " + log.dataStatements().size());
         assertBooksFromMemory(db, log, authors, library);
     }
 

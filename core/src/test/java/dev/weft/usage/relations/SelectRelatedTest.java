@@ -359,7 +359,7 @@ class SelectRelatedTest {
         }
 
         assertEquals(30, books.size());
-        assertEquals(1, statements, "one page: " + log);
+        assertEquals(2, statements, "the ids, then one page: " + log);
         assertEquals(statements, data(log), "the authors came with the page: " + log);
     }
 
