@@ -243,7 +243,7 @@ class QueryTest {
 
         MultipleResultsException e = assertThrows(MultipleResultsException.class,
                 () -> db.select(Product.class).filter("active", true).get());
-        assertTrue(e.getMessage().contains("Product"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("get() on Product"), e.getMessage());
     }
 
     // ---- count, exists -----------------------------------------------------------------------

@@ -175,18 +175,22 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public Optional<T> fetchOne() {
-        List<T> rows = window(2).fetchAll();
-        if (rows.size() > 1) {
-            throw new MultipleResultsException("fetchOne() on " + meta.name() + " matched more than one row"
-                    + describeFilter() + "; narrow the filter, or use fetchFirst() or fetchAll().");
-        }
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return one("fetchOne()");
     }
 
     @Override
     public T get() {
-        return fetchOne().orElseThrow(() -> new NotFoundException("get() on " + meta.name() + " matched no row"
+        return one("get()").orElseThrow(() -> new NotFoundException("get() on " + meta.name() + " matched no row"
                 + describeFilter() + "; use fetchOne() where absence is expected."));
+    }
+
+    private Optional<T> one(String call) {
+        List<T> rows = window(2).fetchAll();
+        if (rows.size() > 1) {
+            throw new MultipleResultsException(call + " on " + meta.name() + " matched more than one row"
+                    + describeFilter() + "; narrow the filter, or use fetchFirst() or fetchAll().");
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     @Override
