@@ -339,7 +339,7 @@ final class SelectQuery<T> implements Query<T> {
         List<T> rows = with(Collections.unmodifiableList(withIds), List.of(), -1, 0, joined, prefetch).fetchAll();
         Map<Object, T> byId = new HashMap<>(rows.size() * 2);
         for (T row : rows) {
-            byId.put(meta.idOf(row), row);
+            byId.put(engine.context.rowId(meta, row), row); // the id as read, as the ids were
         }
         List<T> inOrder = new ArrayList<>(rows.size());
         for (Object id : ids) {
