@@ -45,6 +45,9 @@ final class SavePlan {
     private final List<Object> reachOrder;
     private List<Object> order;
     private final List<Deferred> deferred = new ArrayList<>();
+    /** The objects being visited, outermost first, and the keys followed from each to the next. */
+    private final List<Object> path = new ArrayList<>();
+    private final List<ForeignKeyProperty> pathKeys = new ArrayList<>();
     private final List<SavedRelations.NewCollection> collections = new ArrayList<>();
     private final List<SavedRelations.KeyMove> keyMoves = new ArrayList<>();
     private final List<SavedRelations.Link> links = new ArrayList<>();
@@ -64,12 +67,36 @@ final class SavePlan {
             plan.reach(root, true);
         }
         plan.order = new ArrayList<>(plan.reachOrder.size()); // visit orders at most what reach found
-        for (Object entity : plan.reachOrder) {
-            plan.visit(entity, true); // each was reached as a root, or is new or loaded: visit orders those anyway
+        while (!plan.orderAll()) {
+            plan.restartOrder();
         }
         plan.newObjects = plan.countNew();
         plan.groupNewObjects();
         return plan;
+    }
+
+    /**
+     * Orders every reached object after the objects it references. False when a cycle had to be broken at a key
+     * other than the one that closed it: the objects already ordered may then sit before their targets, and the
+     * ordering must start again with that key deferred.
+     */
+    private boolean orderAll() {
+        for (Object entity : reachOrder) {
+            // each was reached as a root, or is new or loaded: visit orders those anyway
+            if (!visit(entity, true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void restartOrder() {
+        order.clear();
+        path.clear();
+        pathKeys.clear();
+        for (Object entity : reachOrder) {
+            marks.put(entity, Mark.REACHED);
+        }
     }
 
     /**
@@ -315,45 +342,79 @@ final class SavePlan {
         }
     }
 
-    private void visit(Object entity, boolean root) {
+    /** False when the ordering must start again, a cycle having been broken at a key it had already followed. */
+    private boolean visit(Object entity, boolean root) {
         Mark visited = marks.get(entity);
         if (visited == Mark.VISITING || visited == Mark.DONE) {
-            return;
+            return true;
         }
         EntityMeta meta = context.meta(entity);
         EntityState.Status status = context.status(entity);
         boolean isNew = status == EntityState.Status.NEW;
         if (!root && !isNew && status != EntityState.Status.MANAGED) {
-            return;
+            return true;
         }
         marks.put(entity, Mark.VISITING);
+        path.add(entity);
         List<ForeignKeyProperty> keys = meta.foreignKeys();
         for (int i = 0; i < keys.size(); i++) {
             ForeignKeyProperty fk = keys.get(i);
             Object target = context.loadedTarget(meta, fk, entity);
-            if (target == null) {
+            if (target == null || isDeferred(entity, fk)) {
                 continue;
             }
             Mark mark = marks.get(target);
             if (mark == Mark.VISITING) {
-                if (context.isNew(target)) {
-                    breakCycle(entity, fk, target);
+                if (context.isNew(target) && !breakCycle(entity, fk, target)) {
+                    return false;
                 }
                 continue;
             }
-            visit(target, false);
+            pathKeys.add(fk);
+            boolean ordered = visit(target, false);
+            pathKeys.remove(pathKeys.size() - 1);
+            if (!ordered) {
+                return false;
+            }
         }
+        path.remove(path.size() - 1);
         marks.put(entity, Mark.DONE);
         order.add(entity);
+        return true;
     }
 
-    private void breakCycle(Object entity, ForeignKeyProperty fk, Object target) {
-        if (!fk.nullable()) {
-            throw new WeftException("cannot save " + ErrorTranslator.describe(fk.owner(), entity) + ": its key "
-                    + fk.qualifiedName() + " closes a cycle of new objects through " + fk.target().name()
-                    + ", and no key of the cycle can be NULL while the others are inserted; make one of them "
-                    + "nullable, or save the objects of the cycle one by one.");
+    private boolean isDeferred(Object entity, ForeignKeyProperty fk) {
+        for (int i = 0; i < deferred.size(); i++) {
+            Deferred d = deferred.get(i);
+            if (d.entity() == entity && d.key() == fk) {
+                return true;
+            }
         }
-        deferred.add(new Deferred(entity, fk));
+        return false;
+    }
+
+    /**
+     * Breaks the cycle that {@code fk} of {@code entity} closes back to {@code target} by writing one nullable key
+     * of it as NULL first. The closing key when it is nullable; otherwise the first nullable key followed to a new
+     * object along the cycle, which is already on the path: false then, for the ordering to start again. Which
+     * object of the cycle the save began with must not decide whether it can be saved.
+     */
+    private boolean breakCycle(Object entity, ForeignKeyProperty fk, Object target) {
+        if (fk.nullable()) {
+            deferred.add(new Deferred(entity, fk));
+            return true;
+        }
+        int start = path.lastIndexOf(target);
+        for (int i = start; i < path.size() - 1; i++) {
+            ForeignKeyProperty followed = pathKeys.get(i);
+            if (followed.nullable() && context.isNew(path.get(i + 1))) {
+                deferred.add(new Deferred(path.get(i), followed));
+                return false;
+            }
+        }
+        throw new WeftException("cannot save " + ErrorTranslator.describe(fk.owner(), entity) + ": its key "
+                + fk.qualifiedName() + " closes a cycle of new objects through " + fk.target().name()
+                + ", and no key of the cycle can be NULL while the others are inserted; make one of them "
+                + "nullable, or save the objects of the cycle one by one.");
     }
 }

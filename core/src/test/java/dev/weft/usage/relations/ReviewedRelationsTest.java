@@ -19,6 +19,8 @@ import dev.weft.test.model.Blog;
 import dev.weft.test.model.Book;
 import dev.weft.test.model.Category;
 import dev.weft.test.model.Course;
+import dev.weft.test.model.Department;
+import dev.weft.test.model.Employee;
 import dev.weft.test.model.Post;
 import dev.weft.test.model.Student;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,10 +62,23 @@ class ReviewedRelationsTest {
         }
     }
 
+    /** Two entities whose not-null keys point at each other: a cycle no insert order can write. */
+    @Entity
+    public static class RingA {
+        @Id public long id;
+        public RingB b;
+    }
+
+    @Entity
+    public static class RingB {
+        @Id public long id;
+        public RingA a;
+    }
+
     @BeforeEach
     void tables(Database db) {
         db.createTables(Author.class, Book.class, Category.class, Blog.class, Post.class, Student.class, Course.class,
-                ReviewNode.class);
+                ReviewNode.class, Department.class, Employee.class, RingA.class, RingB.class);
     }
 
     private static final class Boom extends RuntimeException {
@@ -503,6 +518,45 @@ class ReviewedRelationsTest {
         db.clearCache();
         ReviewNode loaded = db.get(ReviewNode.class, a.id);
         assertEquals("a", loaded.parent.parent.name);
+    }
+
+    @Test
+    void aCycleWhoseNullableKeyIsNotTheOneThatClosesItIsSavedFromEitherObject(Database db) {
+        // Saved from the department, the walk follows department.head first; the key that closes the cycle is
+        // then employee.department, which cannot be NULL.
+        Department research = new Department("Research");
+        Employee ada = new Employee("Ada", research);
+        research.head = ada;
+        db.save(research);
+
+        Department sales = new Department("Sales");
+        Employee bob = new Employee("Bob", sales);
+        sales.head = bob;
+        db.save(bob);
+
+        assertTrue(research.id > 0 && ada.id > 0 && sales.id > 0 && bob.id > 0);
+        db.clearCache();
+        assertEquals("Ada", db.get(Department.class, research.id).head.name);
+        assertEquals("Research", db.get(Employee.class, ada.id).department.name);
+        assertEquals("Bob", db.get(Department.class, sales.id).head.name);
+        assertEquals("Sales", db.get(Employee.class, bob.id).department.name);
+    }
+
+    @Test
+    void aCycleOfNotNullKeysIsRefusedWithItsKeyNamedAndNothingWritten(Database db) {
+        RingA a = new RingA();
+        RingB b = new RingB();
+        a.b = b;
+        b.a = a;
+
+        WeftException e = assertThrows(WeftException.class, () -> db.save(a));
+
+        assertTrue(e.getMessage().contains("closes a cycle"), e.getMessage());
+        assertTrue(e.getMessage().contains("nullable"), e.getMessage());
+        assertEquals(0, a.id);
+        assertEquals(0, b.id);
+        assertEquals(0, db.select(RingA.class).count());
+        assertEquals(0, db.select(RingB.class).count());
     }
 
     @Test
