@@ -67,21 +67,29 @@ final class DeleteEffects {
         return deletedIds.size();
     }
 
-    /** Brings the loaded objects in line with the rows after the delete committed. */
+    /**
+     * Brings the loaded objects in line with the rows after the delete committed. The nulled keys go first, while
+     * the deleted objects are still in the identity map: each key leaves its target's loaded collection or inverse
+     * field as it would on a save, so that a deleted owner does not go on holding the objects that left it.
+     */
     void apply(MemoryJournal journal) {
-        deleted.forEach((meta, ids) -> ids.forEach(id -> context.deletedRow(meta, id, journal)));
         nulled.forEach((fk, ids) -> {
             EntityMeta owner = fk.owner();
             Set<Object> gone = deleted.getOrDefault(fk.target(), Set.of());
+            Set<Object> ownerGone = deleted.getOrDefault(owner, Set.of());
             for (Object id : ids) {
                 Object entity = context.cached(owner, id);
                 EntityState state = entity == null ? null : context.state(entity);
-                if (state == null || state.status() == EntityState.Status.DELETED) {
-                    continue;
+                if (state == null || state.status() == EntityState.Status.DELETED || ownerGone.contains(id)) {
+                    continue; // a deleted object keeps showing its keys
                 }
                 journal.touch(entity);
                 Object target = context.columnValue(owner, fk, entity);
                 if (target == null || gone.contains(target)) {
+                    Object from = context.loadedTarget(owner, fk, entity);
+                    if (from != null) {
+                        context.relations().keyMoved(entity, fk, from, null, journal);
+                    }
                     owner.access().set(entity, fk.slot(), null);
                 }
                 if (state.snapshot() != null) {
@@ -89,6 +97,7 @@ final class DeleteEffects {
                 }
             }
         });
+        deleted.forEach((meta, ids) -> ids.forEach(id -> context.deletedRow(meta, id, journal)));
     }
 
     private void follow(EntityMeta meta, Collection<Object> ids) throws SQLException {

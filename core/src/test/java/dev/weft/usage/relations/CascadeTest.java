@@ -177,6 +177,48 @@ class CascadeTest {
     }
 
     @Test
+    void setNullEmptiesTheDeletedOwnersLoadedCollectionAsCascadeDoes(Database db) {
+        Blog blog = db.save(new Blog("Notes"));
+        Post post = db.save(new Post("a", blog));
+        assertEquals(List.of(post), blog.posts);
+
+        db.delete(blog);
+
+        assertNull(post.blog);
+        assertTrue(blog.posts.isEmpty(), "the deleted blog still holds " + blog.posts);
+    }
+
+    @Test
+    void setNullOfAOneToOneKeyClearsTheDeletedTargetsInverse(Database db) {
+        Org org = db.save(new Org("Acme"));
+        Logo logo = db.save(new Logo("x.png"));
+        org.logo = logo;
+        db.save(org);
+        assertSame(org, logo.org);
+
+        db.delete(logo);
+
+        assertNull(org.logo);
+        assertNull(logo.org, "the deleted logo still points at the org whose key was set to NULL");
+    }
+
+    @Test
+    void aRolledBackSetNullPutsTheCollectionAndKeysBack(Database db) {
+        Blog blog = db.save(new Blog("Notes"));
+        Post post = db.save(new Post("a", blog));
+        assertEquals(List.of(post), blog.posts);
+
+        assertThrows(IllegalStateException.class, () -> db.transaction(() -> {
+            db.delete(blog);
+            throw new IllegalStateException("changed my mind");
+        }));
+
+        assertSame(blog, post.blog);
+        assertEquals(List.of(post), blog.posts);
+        assertEquals(1, db.select(Post.class).filter("blog", blog).count());
+    }
+
+    @Test
     void deletingAOneToOneTargetClearsTheLoadedInverse(Database db) {
         Org org = db.save(new Org("Acme"));
         Logo logo = db.save(new Logo("x.png"));
