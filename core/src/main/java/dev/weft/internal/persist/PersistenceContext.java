@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The objects of one database: the identity map (one instance per row while it is reachable) and the
@@ -34,6 +35,7 @@ public final class PersistenceContext {
     private final IdentityMap mode;
     private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
     private final DeferredUpkeep upkeep = new DeferredUpkeep();
+    private final AtomicInteger evictions = new AtomicInteger();
     private RowLoader rowLoader;
     private RelationHooks relations;
     private volatile boolean closed;
@@ -214,9 +216,36 @@ public final class PersistenceContext {
 
     /**
      * Removes an instance from the identity map, so that the next load of its row makes a new one. The
-     * instance keeps its state: it still has its row, and saving it updates that row.
+     * instance keeps its state: it still has its row, and saving it updates that row. Relations loaded before
+     * reload at their next use ({@link #evictions}).
      */
     public void evict(Object entity) {
+        uncacheInstance(entity);
+        evictions.incrementAndGet();
+    }
+
+    /**
+     * How many times the application evicted objects. A relation loaded in memory holds one object per row, the
+     * identity map's; once the map lets go of objects, a later load makes second instances of their rows, so
+     * relations loaded before an eviction load again rather than mix the two.
+     */
+    public int evictions() {
+        return evictions.get();
+    }
+
+    /**
+     * Whether a loaded object is no longer the identity map's object of its row: the application evicted it, and
+     * it stands for the same row as the instance loaded since.
+     */
+    public boolean evicted(EntityMeta meta, Object entity) {
+        EntityState state = trackedState(entity);
+        if (state == null || state.status() == EntityState.Status.NEW || state.status() == EntityState.Status.DELETED) {
+            return false;
+        }
+        return cached(meta, rowId(meta, entity)) != entity;
+    }
+
+    private void uncacheInstance(Object entity) {
         EntityMeta meta = meta(entity);
         Object id = meta.idOf(entity);
         Cache<Object, Object> map = identityMaps.get(meta.type());
@@ -249,7 +278,7 @@ public final class PersistenceContext {
         if (state != null) {
             state.settleWaitingKeys(entity); // while the snapshot has the keys: a deleted object still shows them
         }
-        evict(entity);
+        uncacheInstance(entity);
         track(entity, meta, EntityState.Status.DELETED, null, 0);
         relations.deleted(entity, meta, journal);
     }
@@ -268,6 +297,7 @@ public final class PersistenceContext {
             map.invalidateAll();
             return map;
         });
+        evictions.incrementAndGet();
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * One owner's side of a relation, live: reading loads the elements once (with those of the owner's cohort) and
  * keeps them; {@code add}, {@code remove}, {@code clear} and {@code set} write the relation at once; queries run
- * scoped to the owner. Elements are distinct by identity, which the identity map makes identity of rows.
+ * scoped to the owner. Elements are distinct by identity, which the identity map makes identity of rows, until the
+ * application evicts objects: from then on an object and the instance loaded since for its row are one element
+ * ({@link #held}).
  *
  * @param <E> the element entity type
  */
@@ -37,6 +39,12 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
      * otherwise make a set for each.
      */
     private Set<Object> members;
+    /**
+     * The context's {@link dev.weft.internal.persist.PersistenceContext#evictions} when the elements were loaded,
+     * or -1 once an evicted object joined them: while it is the context's count, every element is the identity
+     * map's object of its row, and identity alone says which rows the relation holds.
+     */
+    private int evictions;
 
     LiveRelation(Relations relations, Object owner, RelationSide side) {
         this.relations = relations;
@@ -69,21 +77,30 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     }
 
     /** The relation as the database holds it now: replaces what was in memory. */
-    @SuppressWarnings("unchecked")
     synchronized void loaded(Collection<?> elements) {
         items = new ArrayList<>(elements.size());
         members = elements.size() > SCANNED ? Collections.newSetFromMap(new IdentityHashMap<>(elements.size())) : null;
+        evictions = relations.evictions();
         for (Object element : elements) {
-            remember(element);
+            if (!holdsInstance(element)) {
+                append(element); // a load gives the identity map's objects
+            }
         }
     }
 
     /** Takes in an element the relation gained, where the relation is in memory. */
-    @SuppressWarnings("unchecked")
     synchronized void remember(Object element) {
-        if (items == null || holds(element)) {
+        if (items == null || held(element) != null) {
             return;
         }
+        append(element);
+        if (relations.evicted(side, element)) {
+            evictions = -1;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void append(Object element) {
         items.add((E) element);
         if (members != null) {
             members.add(element);
@@ -95,20 +112,43 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
 
     /** Drops an element the relation lost, where the relation is in memory. */
     synchronized void forget(Object element) {
-        if (items == null || (members != null && !members.remove(element))) {
+        Object held = held(element);
+        if (held == null) {
             return;
         }
-        int index = indexOf(element);
-        if (index >= 0) {
-            items.remove(index);
+        if (members != null) {
+            members.remove(held);
         }
+        items.remove(indexOf(held));
     }
 
     synchronized boolean holds(Object element) {
+        return held(element) != null;
+    }
+
+    /**
+     * The element in memory that is {@code element}'s row: itself, or once the application evicted objects, another
+     * instance of the row. Null when the relation does not hold the row, or is not loaded.
+     */
+    synchronized Object held(Object element) {
         if (items == null) {
-            return false;
+            return null;
         }
+        if (holdsInstance(element)) {
+            return element;
+        }
+        boolean mixed = evictions != relations.evictions() || relations.evicted(side, element);
+        return mixed ? relations.sameRow(side, items, element) : null;
+    }
+
+    private boolean holdsInstance(Object element) {
         return members != null ? members.contains(element) : indexOf(element) >= 0;
+    }
+
+    /** {@code element}, or the element in memory that stands for the same row. */
+    synchronized Object canonical(Object element) {
+        Object held = held(element);
+        return held != null ? held : element;
     }
 
     private int indexOf(Object element) {
@@ -122,10 +162,11 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
 
     /** Moves an element of the loaded relation to a position (for {@code List.add(index, e)}); memory only. */
     synchronized void place(Object element, int index) {
-        int from = items == null ? -1 : indexOf(element);
+        Object held = held(element);
+        int from = held == null ? -1 : indexOf(held);
         if (from >= 0) {
             items.remove(from);
-            @SuppressWarnings("unchecked") E e = (E) element;
+            @SuppressWarnings("unchecked") E e = (E) held;
             items.add(Math.min(index, items.size()), e);
         }
     }
@@ -219,7 +260,9 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     @Override
     public boolean retainAll(Collection<?> keep) {
         Set<Object> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        kept.addAll(keep);
+        for (Object element : keep) {
+            kept.add(canonical(element));
+        }
         List<Object> dropped = new ArrayList<>();
         for (E element : elements()) {
             if (!kept.contains(element)) {

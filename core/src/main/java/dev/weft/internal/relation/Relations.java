@@ -410,9 +410,10 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     }
 
     void set(LiveRelation<?> relation, List<?> elements) {
-        List<Object> wanted = checked(relation, elements, true);
-        Set<Object> keep = identitySet(wanted);
+        List<Object> wanted = new ArrayList<>(checked(relation, elements, true));
         List<Object> current = new ArrayList<>(relation.elements());
+        wanted.replaceAll(relation::canonical); // an evicted object stands for the row the relation holds
+        Set<Object> keep = identitySet(wanted);
         Set<Object> have = identitySet(current);
         exchange(relation, "set", current.stream().filter(e -> !keep.contains(e)).toList(),
                 wanted.stream().filter(e -> !have.contains(e)).toList());
@@ -690,6 +691,35 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     }
 
     /** The elements as given, checked: entities of the relation's element type, each once. */
+    /** See {@link PersistenceContext#evictions}. */
+    int evictions() {
+        return context.evictions();
+    }
+
+    /** Whether {@code element} is an object of the relation's side that the application evicted. */
+    boolean evicted(RelationSide side, Object element) {
+        return context.evictions() != 0 && side.element().type().isInstance(element)
+                && context.evicted(side.element(), element);
+    }
+
+    /**
+     * The element of a loaded relation that is the same row as {@code element}, by the row's id; null if none. Only
+     * once the application evicted objects can two objects be one row, so it is asked only then.
+     */
+    Object sameRow(RelationSide side, List<?> elements, Object element) {
+        EntityMeta meta = side.element();
+        if (!meta.type().isInstance(element) || context.trackedState(element) == null) {
+            return null; // not a row of the relation's entity, or a new object: no row yet
+        }
+        Object id = context.rowId(meta, element);
+        for (Object held : elements) {
+            if (Objects.equals(id, context.rowId(meta, held))) {
+                return held;
+            }
+        }
+        return null;
+    }
+
     private List<Object> checked(LiveRelation<?> relation, List<?> elements, boolean adding) {
         requireUsable(relation, adding ? "add to" : "remove from");
         Class<?> type = relation.side.element().type();

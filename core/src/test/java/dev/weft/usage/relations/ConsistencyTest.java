@@ -196,4 +196,64 @@ class ConsistencyTest {
         category.books.remove(book);
         assertFalse(book.categories.contains(category));
     }
+
+    // ---- after evict and clearCache, a relation still holds one object per row
+
+    @Test
+    void aManyToManyLoadedBeforeClearCacheTakesNoSecondInstanceOfItsRow(Database db) {
+        Book book = db.save(new Book("Dune", db.save(new Author("Frank"))));
+        Category category = db.save(new Category("Fiction"));
+        category.books.add(book);
+        assertEquals(1, category.books.size());
+
+        db.clearCache();
+        Book again = db.get(Book.class, book.id);
+        category.books.add(again);
+
+        assertEquals(1, category.books.size(), category.books.toString());
+        assertEquals(1, category.books.count());
+        assertTrue(category.books.contains(again));
+        assertTrue(category.books.contains(book), "the evicted instance stands for the same row");
+        category.books.remove(book);
+        assertTrue(category.books.isEmpty(), category.books.toString());
+        assertEquals(0, db.related(category, "books").count());
+    }
+
+    @Test
+    void aOneToManyLoadedBeforeEvictTakesNoSecondInstanceOfItsRow(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Author other = db.save(new Author("Bob"));
+        Book book = db.save(new Book("One", author));
+        assertEquals(List.of(book), author.books);
+        assertTrue(other.books.isEmpty());
+
+        db.evict(book);
+        Book again = db.get(Book.class, book.id);
+        author.books.add(again);
+
+        assertEquals(1, author.books.size(), author.books.toString());
+        assertTrue(author.books.contains(again));
+        other.books.add(again);
+        assertTrue(author.books.isEmpty(), "the row moved to the other author: " + author.books);
+        assertEquals(List.of(again), other.books);
+    }
+
+    @Test
+    void anEvictedObjectAddedToARelationLoadedSinceIsNotASecondElement(Database db) {
+        Book book = db.save(new Book("Dune", db.save(new Author("Frank"))));
+        Category category = db.save(new Category("Fiction"));
+        category.books.add(book);
+
+        db.clearCache();
+        Category reloaded = db.get(Category.class, category.id);
+        assertEquals(1, reloaded.books.size());
+        reloaded.books.add(book);
+        assertEquals(1, reloaded.books.size(), "after add " + reloaded.books);
+        reloaded.books.set(List.of(book));
+
+        assertEquals(1, reloaded.books.size(), reloaded.books.toString());
+        assertEquals(1, db.related(reloaded, "books").count());
+        assertFalse(reloaded.books.retainAll(List.of(book)), "the evicted instance keeps its row");
+        assertEquals(1, db.related(reloaded, "books").count());
+    }
 }
