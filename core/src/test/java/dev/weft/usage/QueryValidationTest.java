@@ -195,4 +195,49 @@ class QueryValidationTest {
         assertThrows(QueryException.class, () -> products.filter("", 1));
         assertThrows(QueryException.class, () -> products.filter("__gt", 1));
     }
+
+    @Test
+    void aNullLookupOrPathSaysWhatWasExpected(Database db) {
+        NullPointerException filter = assertThrows(NullPointerException.class, () -> products.filter(null, 1));
+        NullPointerException exclude = assertThrows(NullPointerException.class, () -> products.exclude(null, 1));
+        NullPointerException order = assertThrows(NullPointerException.class, () -> products.order((String) null));
+        NullPointerException related = assertThrows(NullPointerException.class,
+                () -> db.select(Book.class).selectRelated((String) null));
+        NullPointerException prefetch = assertThrows(NullPointerException.class,
+                () -> db.select(Book.class).prefetchRelated((String) null));
+
+        for (NullPointerException e : List.of(filter, exclude, order)) {
+            assertTrue(e.getMessage().contains("Product") && e.getMessage().contains("null"), e.getMessage());
+        }
+        for (NullPointerException e : List.of(related, prefetch)) {
+            assertTrue(e.getMessage().contains("Book") && e.getMessage().contains("author"), e.getMessage());
+        }
+    }
+
+    @Test
+    void updateSaysWhyAKeyIsRefused(Database db) {
+        Query<Book> books = db.select(Book.class);
+
+        assertMentions(assertThrows(QueryException.class, () -> books.update(java.util.Map.of("id", 9L))),
+                "Book.id", "keeps its id");
+        assertMentions(assertThrows(QueryException.class, () -> books.update(java.util.Map.of("author__name", "x"))),
+                "author__name", "own fields", "query of their entity");
+        assertMentions(assertThrows(QueryException.class, () -> books.update(java.util.Map.of("title__gt", "x"))),
+                "title__gt", "without a lookup");
+        assertMentions(assertThrows(QueryException.class,
+                () -> db.select(Author.class).update(java.util.Map.of("books", List.of()))),
+                "Author.books", "collection relation");
+        QueryException unknown = assertThrows(QueryException.class, () -> books.update(java.util.Map.of("pages", 3)));
+        assertMentions(unknown, "pages", "title", "author");
+        assertTrue(!unknown.getMessage().contains("cannot change"), unknown.getMessage());
+    }
+
+    @Test
+    void aWrongEntityForAKeyIsNamedWithItsArticle(Database db) {
+        Category category = db.save(new Category("Fiction"));
+
+        QueryException e = assertThrows(QueryException.class, () -> db.select(Book.class).filter("author", category));
+
+        assertMentions(e, "needs an Author or its id");
+    }
 }

@@ -1,9 +1,18 @@
 package dev.weft.internal.meta;
 
-/** Derives SQL names from Java names. */
+/** Derives names from Java names: SQL names, and the words messages use. */
 public final class Naming {
 
     private Naming() {
+    }
+
+    /**
+     * A class name with its indefinite article, for messages: {@code an Author}, {@code a Book}. By the first
+     * letter; {@code U} takes {@code a}, as most class names starting with it sound ({@code a User}).
+     */
+    public static String withArticle(String name) {
+        char first = name.isEmpty() ? 'x' : Character.toUpperCase(name.charAt(0));
+        return ("AEIO".indexOf(first) >= 0 ? "an " : "a ") + name;
     }
 
     /**

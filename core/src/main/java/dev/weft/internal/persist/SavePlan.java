@@ -5,6 +5,7 @@ import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.meta.ManyToManyProperty;
+import dev.weft.internal.meta.Naming;
 import dev.weft.internal.meta.Property;
 
 import java.util.ArrayList;
@@ -321,7 +322,7 @@ final class SavePlan {
     private void checkElement(Object owner, Property property, Object element, EntityMeta elementMeta) {
         if (element == null || !elementMeta.type().isInstance(element)) {
             throw new WeftException("cannot save " + ErrorTranslator.describe(property.owner(), owner) + ": "
-                    + property.qualifiedName() + " holds " + (element == null ? "null" : "a " + element.getClass().getName())
+                    + property.qualifiedName() + " holds " + (element == null ? "null" : Naming.withArticle(element.getClass().getSimpleName()))
                     + ", but only " + elementMeta.name() + " objects belong there; remove it.");
         }
     }

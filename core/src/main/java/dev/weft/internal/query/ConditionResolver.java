@@ -5,6 +5,7 @@ import dev.weft.QueryException;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.Naming;
 import dev.weft.internal.persist.PersistenceContext;
 
 import java.lang.reflect.Array;
@@ -47,6 +48,10 @@ final class ConditionResolver {
      * {@link Condition.Exists}: a row matches once however many of its related objects do.
      */
     Condition resolve(String lookup, Object value) {
+        if (lookup == null) {
+            throw new NullPointerException("a lookup on " + meta.name() + " is null; give a field name (\"name\"), "
+                    + "a path (\"author__name\") or either with a comparison (\"author__name__startswith\").");
+        }
         String[] parts = RelationPath.names(lookup);
         int fieldParts = parts.length;
         Lookup comparison = Lookup.EQ;
@@ -91,6 +96,10 @@ final class ConditionResolver {
 
     /** An order term: a column of the entity or of one reached through to-one relations. */
     OrderTerm orderTerm(String field) {
+        if (field == null) {
+            throw new NullPointerException("order(...) on " + meta.name() + " got a null field; give a field name "
+                    + "(\"name\", \"-name\" for descending) or a to-one path (\"author__name\").");
+        }
         boolean descending = field.startsWith("-");
         String name = descending ? field.substring(1) : field;
         String[] parts = RelationPath.names(name);
@@ -252,7 +261,7 @@ final class ConditionResolver {
         if (entities != null && entities.type().isInstance(value)) {
             Object id = entities.idOf(value);
             if (context.isNew(value) || entities.isUnsetId(id)) {
-                throw new QueryException("\"" + lookup + "\" compares with a " + entities.name()
+                throw new QueryException("\"" + lookup + "\" compares with " + Naming.withArticle(entities.name())
                         + " that was never saved; save it first.");
             }
             return id;
@@ -260,7 +269,7 @@ final class ConditionResolver {
         Class<?> expected = column.type().javaType();
         if (!accepts(expected, value)) {
             String wanted = entities != null
-                    ? "a " + entities.name() + " or its id (" + expected.getSimpleName() + ")"
+                    ? Naming.withArticle(entities.name()) + " or its id (" + expected.getSimpleName() + ")"
                     : "a value of type " + expected.getSimpleName();
             throw wrongValue(lookup, value, wanted);
         }

@@ -72,6 +72,11 @@ record RelationPath(List<Hop> hops, Property end) {
      * {@code selectRelated} and {@code prefetchRelated}, given as {@code call} for messages.
      */
     static List<Hop> relations(EntityMeta root, String path, String call) {
+        if (path == null) {
+            throw new NullPointerException(call + "(...) on " + root.name() + " got a null path; give a relation "
+                    + "field (\"author\") or a path of them (\"author__publisher\"); the relations of " + root.name()
+                    + " are " + relationNames(root) + ".");
+        }
         String[] parts = names(path);
         EntityMeta current = root;
         List<Hop> hops = new ArrayList<>(parts.length);

@@ -11,6 +11,7 @@ import dev.weft.internal.jdbc.SqlFailure;
 import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.Property;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.LoadBatch;
 import dev.weft.internal.persist.MemoryJournal;
@@ -252,13 +253,8 @@ final class SelectQuery<T> implements Query<T> {
         List<Object> newValues = new ArrayList<>();
         StringBuilder set = new StringBuilder();
         for (Map.Entry<String, ?> entry : values.entrySet()) {
-            Condition resolved = resolver().resolve(entry.getKey(), entry.getValue());
-            if (!(resolved instanceof Condition.Comparison checked) || !checked.path().isEmpty()
-                    || checked.lookup() != Lookup.EQ || checked.column() == meta.id()) {
-                throw new QueryException("update(...) on " + meta.name() + " takes field names of " + meta.name()
-                        + " (not \"" + entry.getKey() + "\"), and cannot change the id.");
-            }
-            ColumnProperty column = checked.column();
+            ColumnProperty column = updatedColumn(entry.getKey());
+            Condition.Comparison checked = (Condition.Comparison) resolver().resolve(entry.getKey(), entry.getValue());
             if (checked.value() == null && !column.nullable()) {
                 throw new NotNullViolationException("cannot update " + meta.name() + " rows: "
                         + column.qualifiedName() + " cannot be null; give it a value.");
@@ -289,6 +285,33 @@ final class SelectQuery<T> implements Query<T> {
             }
             return (long) updated.size();
         });
+    }
+
+    /** The column an {@code update(...)} key names: a field of the entity's own that a row can change. */
+    private ColumnProperty updatedColumn(String field) {
+        if (field == null) {
+            throw new NullPointerException("update(...) on " + meta.name() + " got a null field name; give the "
+                    + "names of " + meta.name() + "'s fields as keys.");
+        }
+        Property property = meta.property(field);
+        if (property == meta.id()) {
+            throw new QueryException("update(...) cannot change " + meta.id().qualifiedName() + ": a row keeps its id. "
+                    + "To store a row under another id, save a new object and delete the old one.");
+        }
+        if (property instanceof ColumnProperty column) {
+            return column;
+        }
+        if (property != null) {
+            throw new QueryException("update(...) cannot set " + property.qualifiedName() + ": it is a collection "
+                    + "relation, written from its own side; change it through the relation (add, remove, set).");
+        }
+        if (field.contains("__")) {
+            throw new QueryException("update(...) on " + meta.name() + " sets " + meta.name() + "'s own fields, not \""
+                    + field + "\": give a field name without a lookup or a path. To change related rows, run "
+                    + "update(...) on a query of their entity.");
+        }
+        throw new QueryException("update(...) on " + meta.name() + ": " + meta.name() + " has no field \"" + field
+                + "\"; its fields are " + String.join(", ", meta.properties().keySet()) + ".");
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.weft.internal.relation;
 
+import java.util.AbstractList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.RandomAccess;
+import java.util.function.UnaryOperator;
 
 /**
  * A live relation for a field declared {@code List<E>}: in the relation's order ({@code @OneToMany(orderBy)}, else
@@ -68,18 +70,27 @@ final class LiveList<E> extends LiveRelation<E> implements List<E> {
     /** A read-only iterator over the elements as they are now. */
     @Override
     public ListIterator<E> listIterator() {
-        return Collections.unmodifiableList(elements()).listIterator();
+        return new Snapshot<>(elements(), "a listIterator of " + side.describe(owner)).listIterator();
     }
 
     @Override
     public ListIterator<E> listIterator(int index) {
-        return Collections.unmodifiableList(elements()).listIterator(index);
+        return new Snapshot<>(elements(), "a listIterator of " + side.describe(owner)).listIterator(index);
     }
 
     /** A read-only copy of a range of the elements as they are now. */
     @Override
     public List<E> subList(int fromIndex, int toIndex) {
-        return List.copyOf(elements().subList(fromIndex, toIndex));
+        return new Snapshot<>(elements().subList(fromIndex, toIndex), "a subList of " + side.describe(owner));
+    }
+
+    /** Replaces each element by what {@code operator} makes of it, as {@link #set(int, Object)} does, one by one. */
+    @Override
+    public void replaceAll(UnaryOperator<E> operator) {
+        List<E> now = elements();
+        for (int i = 0; i < now.size(); i++) {
+            set(i, operator.apply(now.get(i)));
+        }
     }
 
     /** Sorts the loaded elements in memory; the relation itself has no order to change. */
@@ -97,5 +108,49 @@ final class LiveList<E> extends LiveRelation<E> implements List<E> {
     @Override
     public int hashCode() {
         return elements().hashCode();
+    }
+
+    /**
+     * A copy of elements that refuses changes with a message that says where to make them: a change to a copy
+     * would write nothing, and the relation's own methods write at once.
+     */
+    private static final class Snapshot<E> extends AbstractList<E> implements RandomAccess {
+        private final List<E> elements;
+        private final String what;
+
+        Snapshot(List<E> elements, String what) {
+            this.elements = List.copyOf(elements);
+            this.what = what;
+        }
+
+        @Override
+        public E get(int index) {
+            return elements.get(index);
+        }
+
+        @Override
+        public int size() {
+            return elements.size();
+        }
+
+        @Override
+        public E set(int index, E element) {
+            throw readOnly();
+        }
+
+        @Override
+        public void add(int index, E element) {
+            throw readOnly();
+        }
+
+        @Override
+        public E remove(int index) {
+            throw readOnly();
+        }
+
+        private UnsupportedOperationException readOnly() {
+            return new UnsupportedOperationException(what + " is a read-only copy; change the relation itself "
+                    + "(add, remove, set(index, e)), which writes at once.");
+        }
     }
 }

@@ -16,6 +16,7 @@ import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.meta.ManyToManyProperty;
 import dev.weft.internal.meta.Metamodel;
+import dev.weft.internal.meta.Naming;
 import dev.weft.internal.meta.Property;
 import dev.weft.internal.persist.Cohort;
 import dev.weft.internal.persist.EntityState;
@@ -646,7 +647,8 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         if (old != null && !key.nullable()) {
             throw new NotNullViolationException("cannot replace " + describe(old) + " as " + describe(owner) + "."
                     + inverse.name() + ": " + key.qualifiedName() + " cannot be null, so " + describe(old)
-                    + " cannot be left without a " + key.target().name() + "; delete it (db.delete) first. Nothing was changed.");
+                    + " cannot be left without " + Naming.withArticle(key.target().name())
+                    + "; delete it (db.delete) first. Nothing was changed.");
         }
         if (old != null) {
             pointInMemory(old, key, null);
@@ -734,7 +736,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             }
             if (!type.isInstance(element)) {
                 if (adding) {
-                    throw new ClassCastException("cannot add a " + element.getClass().getName() + " to "
+                    throw new ClassCastException("cannot add " + Naming.withArticle(element.getClass().getSimpleName()) + " to "
                             + relation.side.describe(relation.owner) + ": it holds " + type.getSimpleName() + " objects");
                 }
                 continue;
@@ -787,8 +789,9 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     private NotNullViolationException notNull(LiveRelation<?> relation, ForeignKeyProperty key, String action,
                                               String fix) {
         return new NotNullViolationException("cannot " + action + " " + relation.side.describe(relation.owner) + ": "
-                + key.qualifiedName() + " cannot be null, so a " + key.owner().name() + " cannot be left without a "
-                + key.target().name() + "; " + fix + ". Nothing was changed.");
+                + key.qualifiedName() + " cannot be null, so " + Naming.withArticle(key.owner().name())
+                + " cannot be left without " + Naming.withArticle(key.target().name()) + "; " + fix
+                + ". Nothing was changed.");
     }
 
     private String describe(Object entity) {

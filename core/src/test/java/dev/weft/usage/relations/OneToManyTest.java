@@ -275,4 +275,36 @@ class OneToManyTest {
         assertThrows(NullPointerException.class, () -> blog.posts.add(null));
         assertTrue(blog.posts.isEmpty());
     }
+
+    @Test
+    void theReadOnlyCopiesOfAListSayWhereToMakeAChange(Database db) {
+        Blog blog = db.save(new Blog("Notes"));
+        Post post = db.save(new Post("a", blog));
+        db.save(new Post("b", blog));
+
+        UnsupportedOperationException fromIterator = assertThrows(UnsupportedOperationException.class,
+                () -> { var it = blog.posts.listIterator(); it.next(); it.set(post); });
+        UnsupportedOperationException fromSubList = assertThrows(UnsupportedOperationException.class,
+                () -> blog.posts.subList(0, 1).clear());
+
+        assertTrue(fromIterator.getMessage().contains("listIterator of Blog#" + blog.id + ".posts"),
+                fromIterator.getMessage());
+        assertTrue(fromSubList.getMessage().contains("subList of Blog#" + blog.id + ".posts"), fromSubList.getMessage());
+        assertEquals(2, rows(db, "blog", blog));
+    }
+
+    @Test
+    void replaceAllSetsEachElementThroughTheRelation(Database db) {
+        Blog blog = db.save(new Blog("Notes"));
+        Post first = db.save(new Post("a", blog));
+        Post loose = db.save(new Post("loose", null));
+
+        blog.posts.replaceAll(p -> p == first ? loose : p);
+
+        assertEquals(List.of(loose), blog.posts);
+        assertSame(blog, loose.blog);
+        assertNull(first.blog);
+        db.clearCache();
+        assertEquals(List.of("loose"), db.get(Blog.class, blog.id).posts.stream().map(p -> p.title).toList());
+    }
 }
