@@ -90,11 +90,15 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
 
     /** Takes in an element the relation gained, where the relation is in memory. */
     synchronized void remember(Object element) {
-        if (items == null || held(element) != null) {
+        if (items == null || holdsInstance(element)) {
+            return;
+        }
+        boolean evicted = relations.evicted(side, element); // asked once: it looks in the identity map
+        if ((evicted || evictions != relations.evictions()) && relations.sameRow(side, items, element) != null) {
             return;
         }
         append(element);
-        if (relations.evicted(side, element)) {
+        if (evicted) {
             evictions = -1;
         }
     }
