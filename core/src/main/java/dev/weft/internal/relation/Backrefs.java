@@ -119,6 +119,29 @@ final class Backrefs {
         }
     }
 
+    /**
+     * Junction rows now link each of {@code elements} to {@code owner}: {@link #linked} for each, with the reverse
+     * side found and the owner's relation's undo step queued once, not once per element.
+     */
+    void linkedAll(RelationSide.Junction side, Object owner, List<Object> elements, MemoryJournal journal) {
+        LiveRelation<?> mine = loaded(owner, side);
+        RelationSide.Junction reverse = side.reverse();
+        for (int i = 0; i < elements.size(); i++) {
+            Object element = elements.get(i);
+            if (mine != null) {
+                mine.remember(element);
+            }
+            LiveRelation<?> theirs = loaded(element, reverse);
+            if (theirs != null) {
+                theirs.remember(owner);
+                refreshOnRevert(theirs, journal);
+            }
+        }
+        if (mine != null) {
+            refreshOnRevert(mine, journal);
+        }
+    }
+
     /** The junction row linking {@code element} to {@code owner} on {@code side} is gone. */
     void unlinked(RelationSide.Junction side, Object owner, Object element, MemoryJournal journal) {
         LiveRelation<?> mine = loaded(owner, side);

@@ -514,11 +514,8 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             linked.add(element);
         }
         if (!linked.isEmpty()) {
-            after.add(() -> { // one action, not one per element: linking 1,000 books made 1,000
-                for (Object element : linked) {
-                    backrefs.linked(side, owner, element, journal);
-                }
-            });
+            // one action, not one per element: linking 1,000 books made 1,000
+            after.add(() -> backrefs.linkedAll(side, owner, linked, journal));
         }
         return !elementIds.isEmpty() && writer.linkAll(side.table(), side.ownerColumn(), side.owner(), ownerId,
                 side.elementColumn(), side.element(), elementIds);
