@@ -46,6 +46,8 @@ final class SavePlan {
     private final List<Object> reachOrder;
     private List<Object> order;
     private final List<Deferred> deferred = new ArrayList<>();
+    /** The deferred keys again, by object: a visit asks for each key it follows. Null until a key is deferred. */
+    private Map<Object, List<Deferred>> deferredByEntity;
     /** The objects being visited, outermost first, and the keys followed from each to the next. */
     private final List<Object> path = new ArrayList<>();
     private final List<ForeignKeyProperty> pathKeys = new ArrayList<>();
@@ -68,35 +70,40 @@ final class SavePlan {
             plan.reach(root, true);
         }
         plan.order = new ArrayList<>(plan.reachOrder.size()); // visit orders at most what reach found
-        while (!plan.orderAll()) {
-            plan.restartOrder();
-        }
+        plan.orderAll();
         plan.newObjects = plan.countNew();
         plan.groupNewObjects();
         return plan;
     }
 
     /**
-     * Orders every reached object after the objects it references. False when a cycle had to be broken at a key
-     * other than the one that closed it: the objects already ordered may then sit before their targets, and the
-     * ordering must start again with that key deferred.
+     * Orders every reached object after the new objects it references; objects that exist already have their rows,
+     * so a key to one orders nothing. Where a cycle has to be broken at a key other than the one that closed it, the
+     * objects ordered since the current root began may sit before their targets: that root's walk starts again with
+     * the key deferred. What earlier roots ordered stands, as deferring a key only drops a constraint.
      */
-    private boolean orderAll() {
-        for (Object entity : reachOrder) {
-            // each was reached as a root, or is new or loaded: visit orders those anyway
-            if (!visit(entity, true)) {
-                return false;
+    private void orderAll() {
+        for (Object root : reachOrder) {
+            int ordered = order.size();
+            int deferrals = deferred.size();
+            Deferred broken;
+            while ((broken = visit(root, true)) != null) {
+                for (int i = ordered; i < order.size(); i++) {
+                    marks.put(order.get(i), Mark.REACHED);
+                }
+                for (Object visiting : path) {
+                    marks.put(visiting, Mark.REACHED);
+                }
+                order.subList(ordered, order.size()).clear();
+                path.clear();
+                pathKeys.clear();
+                // The abandoned walk's own deferrals may not be needed on the next: each costs an UPDATE.
+                while (deferred.size() > deferrals) {
+                    undefer(deferred.get(deferred.size() - 1));
+                }
+                defer(broken);
+                deferrals = deferred.size();
             }
-        }
-        return true;
-    }
-
-    private void restartOrder() {
-        order.clear();
-        path.clear();
-        pathKeys.clear();
-        for (Object entity : reachOrder) {
-            marks.put(entity, Mark.REACHED);
         }
     }
 
@@ -152,14 +159,13 @@ final class SavePlan {
         List<Map<EntityMeta, List<Object>>> byLevel = new ArrayList<>();
         for (Object entity : run) {
             EntityMeta meta = context.meta(entity);
-            List<Deferred> waits = deferredOf(entity);
             int level = 0;
             List<ForeignKeyProperty> keys = meta.foreignKeys();
             for (int i = 0; i < keys.size(); i++) {
                 ForeignKeyProperty fk = keys.get(i);
                 Object target = context.loadedTarget(meta, fk, entity);
                 Integer targetLevel = target == null ? null : levels.get(target);
-                if (targetLevel != null && (waits.isEmpty() || waits.stream().noneMatch(d -> d.key() == fk))) {
+                if (targetLevel != null && !isDeferred(entity, fk)) {
                     level = Math.max(level, targetLevel + 1);
                 }
             }
@@ -213,16 +219,35 @@ final class SavePlan {
     }
 
     List<Deferred> deferredOf(Object entity) {
-        if (deferred.isEmpty()) {
-            return Collections.emptyList();
-        }
-        List<Deferred> of = new ArrayList<>();
-        for (Deferred d : deferred) {
-            if (d.entity() == entity) {
-                of.add(d);
+        List<Deferred> of = deferredByEntity == null ? null : deferredByEntity.get(entity);
+        return of == null ? Collections.emptyList() : of;
+    }
+
+    private boolean isDeferred(Object entity, ForeignKeyProperty fk) {
+        List<Deferred> of = deferredOf(entity);
+        for (int i = 0; i < of.size(); i++) {
+            if (of.get(i).key() == fk) {
+                return true;
             }
         }
-        return of;
+        return false;
+    }
+
+    private void defer(Deferred key) {
+        deferred.add(key);
+        if (deferredByEntity == null) {
+            deferredByEntity = new IdentityHashMap<>();
+        }
+        deferredByEntity.computeIfAbsent(key.entity(), e -> new ArrayList<>(1)).add(key);
+    }
+
+    private void undefer(Deferred key) {
+        deferred.remove(deferred.size() - 1);
+        List<Deferred> of = deferredByEntity.get(key.entity());
+        of.remove(key);
+        if (of.isEmpty()) {
+            deferredByEntity.remove(key.entity());
+        }
     }
 
     /** Finds every object the save reaches, and links new owners' collection elements to their owners. */
@@ -343,17 +368,20 @@ final class SavePlan {
         }
     }
 
-    /** False when the ordering must start again, a cycle having been broken at a key it had already followed. */
-    private boolean visit(Object entity, boolean root) {
+    /**
+     * Orders {@code entity} after the new objects its keys point at. Null when done; the key to defer when a cycle
+     * had to be broken at a key this walk already followed, and the walk must start again.
+     */
+    private Deferred visit(Object entity, boolean root) {
         Mark visited = marks.get(entity);
         if (visited == Mark.VISITING || visited == Mark.DONE) {
-            return true;
+            return null;
         }
         EntityMeta meta = context.meta(entity);
         EntityState.Status status = context.status(entity);
         boolean isNew = status == EntityState.Status.NEW;
-        if (!root && !isNew && status != EntityState.Status.MANAGED) {
-            return true;
+        if (!root && !isNew) {
+            return null; // its row exists: a key to it can be written at any time, and it is ordered as a root
         }
         marks.put(entity, Mark.VISITING);
         path.add(entity);
@@ -361,56 +389,43 @@ final class SavePlan {
         for (int i = 0; i < keys.size(); i++) {
             ForeignKeyProperty fk = keys.get(i);
             Object target = context.loadedTarget(meta, fk, entity);
-            if (target == null || isDeferred(entity, fk)) {
+            if (target == null || !context.isNew(target) || isDeferred(entity, fk)) {
                 continue;
             }
-            Mark mark = marks.get(target);
-            if (mark == Mark.VISITING) {
-                if (context.isNew(target) && !breakCycle(entity, fk, target)) {
-                    return false;
+            if (marks.get(target) == Mark.VISITING) {
+                Deferred broken = breakCycle(entity, fk, target);
+                if (broken != null) {
+                    return broken;
                 }
                 continue;
             }
             pathKeys.add(fk);
-            boolean ordered = visit(target, false);
-            pathKeys.remove(pathKeys.size() - 1);
-            if (!ordered) {
-                return false;
+            Deferred broken = visit(target, false);
+            if (broken != null) {
+                return broken;
             }
+            pathKeys.remove(pathKeys.size() - 1);
         }
         path.remove(path.size() - 1);
         marks.put(entity, Mark.DONE);
         order.add(entity);
-        return true;
-    }
-
-    private boolean isDeferred(Object entity, ForeignKeyProperty fk) {
-        for (int i = 0; i < deferred.size(); i++) {
-            Deferred d = deferred.get(i);
-            if (d.entity() == entity && d.key() == fk) {
-                return true;
-            }
-        }
-        return false;
+        return null;
     }
 
     /**
-     * Breaks the cycle that {@code fk} of {@code entity} closes back to {@code target} by writing one nullable key
-     * of it as NULL first. The closing key when it is nullable; otherwise the first nullable key followed to a new
-     * object along the cycle, which is already on the path: false then, for the ordering to start again. Which
-     * object of the cycle the save began with must not decide whether it can be saved.
+     * Breaks the cycle of new objects that {@code fk} of {@code entity} closes back to {@code target}, by writing one
+     * nullable key of it as NULL first: the closing key when it is nullable (null is returned, the walk goes on);
+     * otherwise the first nullable key the walk followed along the cycle, which is returned for the walk to start
+     * again. Which object of the cycle the save began with must not decide whether it can be saved.
      */
-    private boolean breakCycle(Object entity, ForeignKeyProperty fk, Object target) {
+    private Deferred breakCycle(Object entity, ForeignKeyProperty fk, Object target) {
         if (fk.nullable()) {
-            deferred.add(new Deferred(entity, fk));
-            return true;
+            defer(new Deferred(entity, fk));
+            return null;
         }
-        int start = path.lastIndexOf(target);
-        for (int i = start; i < path.size() - 1; i++) {
-            ForeignKeyProperty followed = pathKeys.get(i);
-            if (followed.nullable() && context.isNew(path.get(i + 1))) {
-                deferred.add(new Deferred(path.get(i), followed));
-                return false;
+        for (int i = path.lastIndexOf(target); i < path.size() - 1; i++) {
+            if (pathKeys.get(i).nullable()) {
+                return new Deferred(path.get(i), pathKeys.get(i));
             }
         }
         throw new WeftException("cannot save " + ErrorTranslator.describe(fk.owner(), entity) + ": its key "

@@ -543,6 +543,40 @@ class ReviewedRelationsTest {
     }
 
     @Test
+    void aCycleThroughASavedObjectIsNoCycle(Database db) {
+        Department old = db.save(new Department("Old"));
+        Employee ada = db.save(new Employee("Ada", old));
+        Department research = new Department("Research");
+        research.head = ada; // a key to a saved object: its row exists already
+        ada.department = research; // a not-null key to a new object
+
+        db.save(research);
+
+        db.clearCache();
+        assertEquals("Ada", db.get(Department.class, research.id).head.name);
+        assertEquals("Research", db.get(Employee.class, ada.id).department.name);
+    }
+
+    @Test
+    void manyCyclesAreSavedFromTheSideWhoseClosingKeyCannotBeNull(Database db) {
+        List<Department> departments = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Department department = new Department("D" + i);
+            department.head = new Employee("E" + i, department);
+            departments.add(department);
+        }
+
+        db.saveAll(departments);
+
+        db.clearCache();
+        for (Department department : db.select(Department.class).order("id").fetchAll()) {
+            assertEquals(department.name, department.head.department.name);
+            assertEquals("E" + department.name.substring(1), department.head.name);
+        }
+        assertEquals(300, db.select(Employee.class).count());
+    }
+
+    @Test
     void aCycleOfNotNullKeysIsRefusedWithItsKeyNamedAndNothingWritten(Database db) {
         RingA a = new RingA();
         RingB b = new RingB();
