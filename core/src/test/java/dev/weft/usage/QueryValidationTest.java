@@ -10,6 +10,8 @@ import dev.weft.test.model.Author;
 import dev.weft.test.model.Book;
 import dev.weft.test.model.Category;
 import dev.weft.test.model.Product;
+import dev.weft.test.model.Profile;
+import dev.weft.test.model.User;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class QueryValidationTest {
 
     @BeforeEach
     void createTables(Database db, StatementLog log) {
-        db.createTables(Product.class, Author.class, Book.class, Category.class);
+        db.createTables(Product.class, Author.class, Book.class, Category.class, User.class, Profile.class);
         products = db.select(Product.class);
         log.clear();
     }
@@ -227,6 +229,9 @@ class QueryValidationTest {
         assertMentions(assertThrows(QueryException.class,
                 () -> db.select(Author.class).update(java.util.Map.of("books", List.of()))),
                 "Author.books", "collection relation");
+        assertMentions(assertThrows(QueryException.class,
+                () -> db.select(User.class).update(java.util.Map.of("profile", 1L))),
+                "User.profile", "one-to-one Profile.user", "query of Profile");
         QueryException unknown = assertThrows(QueryException.class, () -> books.update(java.util.Map.of("pages", 3)));
         assertMentions(unknown, "pages", "title", "author");
         assertTrue(!unknown.getMessage().contains("cannot change"), unknown.getMessage());

@@ -7,12 +7,23 @@ public final class Naming {
     }
 
     /**
-     * A class name with its indefinite article, for messages: {@code an Author}, {@code a Book}. By the first
-     * letter; {@code U} takes {@code a}, as most class names starting with it sound ({@code a User}).
+     * A class name with its indefinite article, for messages: {@code an Author}, {@code a Book}. A guess by the first
+     * letter, right for most names ({@code U} takes {@code a}, as in {@code a User}) and wrong for some
+     * ({@code a XmlDoc}); a message reads well either way.
      */
     public static String withArticle(String name) {
         char first = name.isEmpty() ? 'x' : Character.toUpperCase(name.charAt(0));
         return ("AEIO".indexOf(first) >= 0 ? "an " : "a ") + name;
+    }
+
+    /**
+     * The name of an object's class for a message that names {@code expected} beside it: the simple name, or the
+     * full one where the simple name is empty (an anonymous class) or the same as the expected type's.
+     */
+    public static String className(Object object, Class<?> expected) {
+        Class<?> type = object.getClass();
+        String simple = type.getSimpleName();
+        return simple.isEmpty() || (type != expected && simple.equals(expected.getSimpleName())) ? type.getName() : simple;
     }
 
     /**

@@ -216,8 +216,8 @@ public final class PersistenceContext {
 
     /**
      * Removes an instance from the identity map, so that the next load of its row makes a new one. The
-     * instance keeps its state: it still has its row, and saving it updates that row. Relations loaded before
-     * reload at their next use ({@link #evictions}).
+     * instance keeps its state: it still has its row, and saving it updates that row. Relations loaded before keep
+     * it, and match it with the new instance by row from then on ({@link #evictions}).
      */
     public void evict(Object entity) {
         uncacheInstance(entity);
@@ -226,8 +226,8 @@ public final class PersistenceContext {
 
     /**
      * How many times the application evicted objects. A relation loaded in memory holds one object per row, the
-     * identity map's; once the map lets go of objects, a later load makes second instances of their rows, so
-     * relations loaded before an eviction load again rather than mix the two.
+     * identity map's; once the map lets go of objects, a later load makes second instances of their rows, so a
+     * relation loaded before an eviction matches its elements by row id rather than by identity.
      */
     public int evictions() {
         return evictions.get();

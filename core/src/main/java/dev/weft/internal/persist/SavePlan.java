@@ -347,7 +347,7 @@ final class SavePlan {
     private void checkElement(Object owner, Property property, Object element, EntityMeta elementMeta) {
         if (element == null || !elementMeta.type().isInstance(element)) {
             throw new WeftException("cannot save " + ErrorTranslator.describe(property.owner(), owner) + ": "
-                    + property.qualifiedName() + " holds " + (element == null ? "null" : Naming.withArticle(element.getClass().getSimpleName()))
+                    + property.qualifiedName() + " holds " + (element == null ? "null" : Naming.withArticle(Naming.className(element, elementMeta.type())))
                     + ", but only " + elementMeta.name() + " objects belong there; remove it.");
         }
     }

@@ -11,6 +11,7 @@ import dev.weft.internal.jdbc.SqlFailure;
 import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.meta.Property;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.LoadBatch;
@@ -300,6 +301,11 @@ final class SelectQuery<T> implements Query<T> {
         }
         if (property instanceof ColumnProperty column) {
             return column;
+        }
+        if (property instanceof InverseProperty inverse && !inverse.isCollection()) {
+            throw new QueryException("update(...) cannot set " + property.qualifiedName() + ": it is the inverse side "
+                    + "of the one-to-one " + inverse.mappedBy().qualifiedName() + ", whose key is in the other table; "
+                    + "update(...) a query of " + inverse.mappedBy().owner().name() + " instead.");
         }
         if (property != null) {
             throw new QueryException("update(...) cannot set " + property.qualifiedName() + ": it is a collection "

@@ -1,11 +1,15 @@
 package dev.weft.internal.relation;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -84,12 +88,28 @@ final class LiveList<E> extends LiveRelation<E> implements List<E> {
         return new Snapshot<>(elements().subList(fromIndex, toIndex), "a subList of " + side.describe(owner));
     }
 
-    /** Replaces each element by what {@code operator} makes of it, as {@link #set(int, Object)} does, one by one. */
+    /**
+     * Replaces each element by what {@code operator} makes of it, in one atomic step ({@link #set(Collection)}), then
+     * puts the replacements in the places of the elements they replace.
+     *
+     * @throws IllegalArgumentException if two elements would become one object: a relation holds each row once
+     */
     @Override
     public void replaceAll(UnaryOperator<E> operator) {
         List<E> now = elements();
-        for (int i = 0; i < now.size(); i++) {
-            set(i, operator.apply(now.get(i)));
+        List<E> next = new ArrayList<>(now.size());
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>(now.size()));
+        for (E element : now) {
+            E replacement = operator.apply(element);
+            if (!seen.add(canonical(replacement))) {
+                throw new IllegalArgumentException("replaceAll on " + side.describe(owner) + " would hold " + replacement
+                        + " twice, and a relation holds each row once; nothing was changed.");
+            }
+            next.add(replacement);
+        }
+        set(next);
+        for (int i = 0; i < next.size(); i++) {
+            place(next.get(i), i);
         }
     }
 

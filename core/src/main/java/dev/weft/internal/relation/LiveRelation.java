@@ -27,6 +27,8 @@ import java.util.Set;
 abstract class LiveRelation<E> extends AbstractCollection<E> implements RelationSet<E>, LiveCollection {
 
     private static final int SCANNED = 16;
+    /** An {@link #evictions} no count equals: the relation holds an evicted object, and matches by row from now on. */
+    private static final int HOLDS_EVICTED = -1;
 
     final Relations relations;
     final Object owner;
@@ -41,8 +43,8 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     private Set<Object> members;
     /**
      * The context's {@link dev.weft.internal.persist.PersistenceContext#evictions} when the elements were loaded,
-     * or -1 once an evicted object joined them: while it is the context's count, every element is the identity
-     * map's object of its row, and identity alone says which rows the relation holds.
+     * or {@link #HOLDS_EVICTED} once an evicted object joined them: while it is the context's count, every element
+     * is the identity map's object of its row, and identity alone says which rows the relation holds.
      */
     private int evictions;
 
@@ -76,15 +78,29 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         }
     }
 
-    /** The relation as the database holds it now: replaces what was in memory. */
-    synchronized void loaded(Collection<?> elements) {
+    /**
+     * The relation as the database holds it now: replaces what was in memory. {@code evictions} is the context's
+     * count from before the elements were read, so that an eviction while they were read counts as after.
+     */
+    synchronized void loaded(Collection<?> elements, int evictions) {
         items = new ArrayList<>(elements.size());
         members = elements.size() > SCANNED ? Collections.newSetFromMap(new IdentityHashMap<>(elements.size())) : null;
-        evictions = relations.evictions();
+        this.evictions = evictions;
         for (Object element : elements) {
             if (!holdsInstance(element)) {
                 append(element); // a load gives the identity map's objects
             }
+        }
+    }
+
+    /**
+     * A new owner's collection, just saved: the objects it held, which the application gave and which may include
+     * an evicted object besides the instance loaded since for its row. One element per row.
+     */
+    synchronized void savedAs(Collection<?> elements) {
+        loaded(List.of(), relations.evictions());
+        for (Object element : elements) {
+            remember(element);
         }
     }
 
@@ -99,7 +115,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         }
         append(element);
         if (evicted) {
-            evictions = -1;
+            evictions = HOLDS_EVICTED;
         }
     }
 
@@ -263,12 +279,13 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
 
     @Override
     public boolean retainAll(Collection<?> keep) {
+        List<E> now = elements(); // loaded first: only a loaded relation knows which of its elements an object is
         Set<Object> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object element : keep) {
             kept.add(canonical(element));
         }
         List<Object> dropped = new ArrayList<>();
-        for (E element : elements()) {
+        for (E element : now) {
             if (!kept.contains(element)) {
                 dropped.add(element);
             }

@@ -170,7 +170,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
                 continue;
             }
             LiveRelation<?> live = live(owner, state, RelationSide.of(property));
-            live.loaded(collection.elements());
+            live.savedAs(collection.elements());
             state.meta().access().set(owner, property.slot(), live);
             // A rolled-back save makes the owner new again: its field gets back the collection it held.
             journal.onRevert(() -> state.meta().access().set(owner, property.slot(), collection.value()));
@@ -205,6 +205,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
 
     /** Loads the relations of {@code batch}, all of them the same side of different owners, with one query. */
     private void load(List<LiveRelation<?>> batch, RelationSide side) {
+        int evictions = context.evictions();
         List<Object> ids = new ArrayList<>(batch.size());
         for (LiveRelation<?> live : batch) {
             ids.add(side.owner().idOf(live.owner));
@@ -223,7 +224,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             if (side instanceof RelationSide.ReverseKey reverse) {
                 pointAt(elements, reverse.key(), live.owner);
             }
-            live.loaded(elements);
+            live.loaded(elements, evictions);
         }
     }
 
@@ -470,7 +471,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             }
             Backrefs.refreshOnRevert(relation, journal);
         }
-        relation.loaded(List.of());
+        relation.loaded(List.of(), context.evictions());
     }
 
     /** The database part of adding; what memory must do once it committed goes to {@code after}. */
@@ -689,7 +690,6 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         return state;
     }
 
-    /** The elements as given, checked: entities of the relation's element type, each once. */
     /** See {@link PersistenceContext#evictions}. */
     int evictions() {
         return context.evictions();
@@ -719,6 +719,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         return null;
     }
 
+    /** The elements as given, checked: entities of the relation's element type, each once. */
     private List<Object> checked(LiveRelation<?> relation, List<?> elements, boolean adding) {
         requireUsable(relation, adding ? "add to" : "remove from");
         Class<?> type = relation.side.element().type();
@@ -733,7 +734,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             }
             if (!type.isInstance(element)) {
                 if (adding) {
-                    throw new ClassCastException("cannot add " + Naming.withArticle(element.getClass().getSimpleName()) + " to "
+                    throw new ClassCastException("cannot add " + Naming.withArticle(Naming.className(element, type)) + " to "
                             + relation.side.describe(relation.owner) + ": it holds " + type.getSimpleName() + " objects");
                 }
                 continue;

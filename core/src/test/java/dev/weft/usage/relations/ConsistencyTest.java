@@ -256,4 +256,34 @@ class ConsistencyTest {
         assertFalse(reloaded.books.retainAll(List.of(book)), "the evicted instance keeps its row");
         assertEquals(1, db.related(reloaded, "books").count());
     }
+
+    @Test
+    void retainAllOnARelationNotLoadedYetKeepsTheRowsOfEvictedObjects(Database db) {
+        Blog blog = db.save(new Blog("Notes"));
+        Post kept = db.save(new Post("a", blog));
+        db.save(new Post("b", blog));
+
+        db.clearCache();
+        Blog again = db.get(Blog.class, blog.id);
+        assertTrue(again.posts.retainAll(List.of(kept)));
+
+        assertEquals(List.of("a"), again.posts.stream().map(p -> p.title).toList());
+        assertEquals(1, db.select(Post.class).filter("blog", again).count());
+    }
+
+    @Test
+    void aNewOwnersCollectionHoldingTwoInstancesOfOneRowHoldsOneOnceSaved(Database db) {
+        Post post = db.save(new Post("p"));
+        db.evict(post);
+        Post again = db.get(Post.class, post.id);
+        Blog blog = new Blog("New");
+        blog.posts = new java.util.ArrayList<>(List.of(post, again));
+
+        db.save(blog);
+        assertEquals(1, blog.posts.size(), blog.posts.toString());
+        again.blog = blog;
+
+        assertEquals(1, blog.posts.size(), blog.posts.toString());
+        assertEquals(1, db.select(Post.class).filter("blog", blog).count());
+    }
 }

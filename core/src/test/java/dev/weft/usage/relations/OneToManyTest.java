@@ -294,6 +294,22 @@ class OneToManyTest {
     }
 
     @Test
+    void replaceAllMayReorderAndRefusesToMergeTwoElementsWithoutWritingAnything(Database db) {
+        Blog blog = db.save(new Blog("Notes"));
+        Post a = db.save(new Post("a", blog));
+        Post b = db.save(new Post("b", blog));
+        Post c = db.save(new Post("c", blog));
+
+        blog.posts.replaceAll(p -> p == a ? b : p == b ? c : a);
+
+        assertEquals(List.of(b, c, a), blog.posts);
+        assertEquals(3, rows(db, "blog", blog));
+        assertThrows(IllegalArgumentException.class, () -> blog.posts.replaceAll(p -> a));
+        assertEquals(List.of(b, c, a), blog.posts);
+        assertEquals(3, rows(db, "blog", blog));
+    }
+
+    @Test
     void replaceAllSetsEachElementThroughTheRelation(Database db) {
         Blog blog = db.save(new Blog("Notes"));
         Post first = db.save(new Post("a", blog));
