@@ -105,25 +105,11 @@ final class Backrefs {
         }
     }
 
-    /** A junction row now links {@code element} to {@code owner} on {@code side}. */
-    void linked(RelationSide.Junction side, Object owner, Object element, MemoryJournal journal) {
-        LiveRelation<?> mine = loaded(owner, side);
-        if (mine != null) {
-            mine.remember(element);
-            refreshOnRevert(mine, journal);
-        }
-        LiveRelation<?> theirs = loaded(element, side.reverse());
-        if (theirs != null) {
-            theirs.remember(owner);
-            refreshOnRevert(theirs, journal);
-        }
-    }
-
     /**
-     * Junction rows now link each of {@code elements} to {@code owner}: {@link #linked} for each, with the reverse
-     * side found and the owner's relation's undo step queued once, not once per element.
+     * Junction rows now link each of {@code elements} to {@code owner} on {@code side}: the loaded relations of both
+     * sides take them in. The reverse side is found, and the owner's relation's undo step queued, once for all.
      */
-    void linkedAll(RelationSide.Junction side, Object owner, List<Object> elements, MemoryJournal journal) {
+    void linked(RelationSide.Junction side, Object owner, List<Object> elements, MemoryJournal journal) {
         LiveRelation<?> mine = loaded(owner, side);
         RelationSide.Junction reverse = side.reverse();
         for (int i = 0; i < elements.size(); i++) {

@@ -178,9 +178,17 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         for (SavedRelations.KeyMove move : saved.keys()) {
             backrefs.keyMoved(move.entity(), move.key(), move.from(), move.to(), journal);
         }
-        for (SavedRelations.Link link : saved.links()) {
-            ManyToManyProperty m2m = link.property();
-            backrefs.linked(new RelationSide.Junction(m2m.junction(), m2m.owning()), link.owner(), link.element(),
+        // A save lists the links of one owner's collection together: each run of them is taken in at once.
+        List<SavedRelations.Link> links = saved.links();
+        for (int start = 0, end; start < links.size(); start = end) {
+            SavedRelations.Link first = links.get(start);
+            List<Object> elements = new ArrayList<>();
+            for (end = start; end < links.size() && links.get(end).owner() == first.owner()
+                    && links.get(end).property() == first.property(); end++) {
+                elements.add(links.get(end).element());
+            }
+            ManyToManyProperty m2m = first.property();
+            backrefs.linked(new RelationSide.Junction(m2m.junction(), m2m.owning()), first.owner(), elements,
                     journal);
         }
     }
@@ -516,7 +524,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         }
         if (!linked.isEmpty()) {
             // one action, not one per element: linking 1,000 books made 1,000
-            after.add(() -> backrefs.linkedAll(side, owner, linked, journal));
+            after.add(() -> backrefs.linked(side, owner, linked, journal));
         }
         return !elementIds.isEmpty() && writer.linkAll(side.table(), side.ownerColumn(), side.owner(), ownerId,
                 side.elementColumn(), side.element(), elementIds);
