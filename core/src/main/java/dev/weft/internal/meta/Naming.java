@@ -7,8 +7,8 @@ public final class Naming {
     }
 
     /**
-     * A class name with its indefinite article, for messages: {@code an Author}, {@code a Book}. A guess by the first
-     * letter, right for most names ({@code U} takes {@code a}, as in {@code a User}) and wrong for some
+     * A class name with its indefinite article, for messages: {@code an Author}, {@code a Book}. A guess by the
+     * first letter, right for most names ({@code U} takes {@code a}, as in {@code a User}) and wrong for some
      * ({@code a XmlDoc}); a message reads well either way.
      */
     public static String withArticle(String name) {
@@ -23,7 +23,8 @@ public final class Naming {
     public static String className(Object object, Class<?> expected) {
         Class<?> type = object.getClass();
         String simple = type.getSimpleName();
-        return simple.isEmpty() || (type != expected && simple.equals(expected.getSimpleName())) ? type.getName() : simple;
+        boolean ambiguous = simple.isEmpty() || (type != expected && simple.equals(expected.getSimpleName()));
+        return ambiguous ? type.getName() : simple;
     }
 
     /**

@@ -113,12 +113,6 @@ public final class PersistenceContext {
         return state != null ? state : new EntityState(this, meta(entity), EntityState.Status.NEW, null, 0);
     }
 
-    /** The status of an instance, NEW for one this database never saw (without making it a state, as a save asks often). */
-    EntityState.Status status(Object entity) {
-        EntityState state = trackedState(entity);
-        return state != null ? state.status() : EntityState.Status.NEW;
-    }
-
     /**
      * The state this database tracks for an instance, or {@code null} for one it never saw. The state is the
      * instance's interceptor: registration guarantees that entity classes are enhanced. An instance saved to

@@ -87,7 +87,7 @@ final class SavePlan {
             int ordered = order.size();
             int deferrals = deferred.size();
             Deferred broken;
-            while ((broken = visit(root, true)) != null) {
+            while ((broken = visit(root)) != null) {
                 for (int i = ordered; i < order.size(); i++) {
                     marks.put(order.get(i), Mark.REACHED);
                 }
@@ -99,7 +99,7 @@ final class SavePlan {
                 pathKeys.clear();
                 // The abandoned walk's own deferrals may not be needed on the next: each costs an UPDATE.
                 while (deferred.size() > deferrals) {
-                    undefer(deferred.get(deferred.size() - 1));
+                    undeferLast();
                 }
                 defer(broken);
                 deferrals = deferred.size();
@@ -241,8 +241,8 @@ final class SavePlan {
         deferredByEntity.computeIfAbsent(key.entity(), e -> new ArrayList<>(1)).add(key);
     }
 
-    private void undefer(Deferred key) {
-        deferred.remove(deferred.size() - 1);
+    private void undeferLast() {
+        Deferred key = deferred.remove(deferred.size() - 1);
         List<Deferred> of = deferredByEntity.get(key.entity());
         of.remove(key);
         if (of.isEmpty()) {
@@ -347,7 +347,8 @@ final class SavePlan {
     private void checkElement(Object owner, Property property, Object element, EntityMeta elementMeta) {
         if (element == null || !elementMeta.type().isInstance(element)) {
             throw new WeftException("cannot save " + ErrorTranslator.describe(property.owner(), owner) + ": "
-                    + property.qualifiedName() + " holds " + (element == null ? "null" : Naming.withArticle(Naming.className(element, elementMeta.type())))
+                    + property.qualifiedName() + " holds "
+                    + (element == null ? "null" : Naming.withArticle(Naming.className(element, elementMeta.type())))
                     + ", but only " + elementMeta.name() + " objects belong there; remove it.");
         }
     }
@@ -369,20 +370,16 @@ final class SavePlan {
     }
 
     /**
-     * Orders {@code entity} after the new objects its keys point at. Null when done; the key to defer when a cycle
-     * had to be broken at a key this walk already followed, and the walk must start again.
+     * Orders {@code entity} after the new objects its keys point at; a key to an object whose row exists can be
+     * written at any time, and that object is ordered as a root. Null when done; the key to defer when a cycle had to
+     * be broken at a key this walk already followed, and the walk must start again.
      */
-    private Deferred visit(Object entity, boolean root) {
+    private Deferred visit(Object entity) {
         Mark visited = marks.get(entity);
         if (visited == Mark.VISITING || visited == Mark.DONE) {
             return null;
         }
         EntityMeta meta = context.meta(entity);
-        EntityState.Status status = context.status(entity);
-        boolean isNew = status == EntityState.Status.NEW;
-        if (!root && !isNew) {
-            return null; // its row exists: a key to it can be written at any time, and it is ordered as a root
-        }
         marks.put(entity, Mark.VISITING);
         path.add(entity);
         List<ForeignKeyProperty> keys = meta.foreignKeys();
@@ -400,7 +397,7 @@ final class SavePlan {
                 continue;
             }
             pathKeys.add(fk);
-            Deferred broken = visit(target, false);
+            Deferred broken = visit(target);
             if (broken != null) {
                 return broken;
             }

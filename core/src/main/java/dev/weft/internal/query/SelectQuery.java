@@ -255,15 +255,16 @@ final class SelectQuery<T> implements Query<T> {
         StringBuilder set = new StringBuilder();
         for (Map.Entry<String, ?> entry : values.entrySet()) {
             ColumnProperty column = updatedColumn(entry.getKey());
-            Condition.Comparison checked = (Condition.Comparison) resolver().resolve(entry.getKey(), entry.getValue());
-            if (checked.value() == null && !column.nullable()) {
+            // Resolved as a filter on the field would be: that checks the value and converts it for the column.
+            Object value = ((Condition.Comparison) resolver().resolve(entry.getKey(), entry.getValue())).value();
+            if (value == null && !column.nullable()) {
                 throw new NotNullViolationException("cannot update " + meta.name() + " rows: "
                         + column.qualifiedName() + " cannot be null; give it a value.");
             }
             set.append(set.length() == 0 ? "" : ", ").append(dialect.quote(column.column())).append(" = ?");
-            binds.add(new Bind(column.type(), checked.value()));
+            binds.add(new Bind(column.type(), value));
             columns.add(column);
-            newValues.add(checked.value());
+            newValues.add(value);
         }
         StatementSql ids = new StatementSql(dialect, meta);
         String sql = "UPDATE " + dialect.quote(meta.table()) + " SET " + set + " WHERE "

@@ -110,7 +110,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
             return;
         }
         boolean evicted = relations.evicted(side, element); // asked once: it looks in the identity map
-        if ((evicted || evictions != relations.evictions()) && relations.sameRow(side, items, element) != null) {
+        if (sameRow(element, evicted) != null) {
             return;
         }
         append(element);
@@ -154,11 +154,15 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         if (items == null) {
             return null;
         }
-        if (holdsInstance(element)) {
-            return element;
-        }
-        boolean mixed = evictions != relations.evictions() || relations.evicted(side, element);
-        return mixed ? relations.sameRow(side, items, element) : null;
+        return holdsInstance(element) ? element : sameRow(element, relations.evicted(side, element));
+    }
+
+    /**
+     * Another element in memory for {@code element}'s row, looked for only where there can be one: in a relation
+     * loaded before an eviction or holding an evicted object, or for an evicted {@code element}.
+     */
+    private Object sameRow(Object element, boolean evicted) {
+        return evicted || evictions != relations.evictions() ? relations.sameRow(side, items, element) : null;
     }
 
     private boolean holdsInstance(Object element) {

@@ -420,7 +420,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     }
 
     void set(LiveRelation<?> relation, List<?> elements) {
-        List<Object> wanted = new ArrayList<>(checked(relation, elements, true));
+        List<Object> wanted = checked(relation, elements, true);
         List<Object> current = new ArrayList<>(relation.elements());
         wanted.replaceAll(relation::canonical); // an evicted object stands for the row the relation holds
         Set<Object> keep = identitySet(wanted);
@@ -742,8 +742,9 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             }
             if (!type.isInstance(element)) {
                 if (adding) {
-                    throw new ClassCastException("cannot add " + Naming.withArticle(Naming.className(element, type)) + " to "
-                            + relation.side.describe(relation.owner) + ": it holds " + type.getSimpleName() + " objects");
+                    throw new ClassCastException("cannot add " + Naming.withArticle(Naming.className(element, type))
+                            + " to " + relation.side.describe(relation.owner) + ": it holds " + type.getSimpleName()
+                            + " objects");
                 }
                 continue;
             }
