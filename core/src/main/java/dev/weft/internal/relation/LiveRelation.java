@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +49,11 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
      * is the identity map's object of its row, and identity alone says which rows the relation holds.
      */
     private int evictions;
+    /**
+     * The elements by row id, made the first time a relation of more than {@link #SCANNED} elements is asked for a
+     * row ({@link #sameRow}): a loop of such questions would otherwise scan the elements each time. Null until then.
+     */
+    private Map<Object, Object> byRow;
 
     LiveRelation(Relations relations, Object owner, RelationSide side) {
         this.relations = relations;
@@ -85,6 +92,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     synchronized void loaded(Collection<?> elements, int evictions) {
         items = new ArrayList<>(elements.size());
         members = elements.size() > SCANNED ? Collections.newSetFromMap(new IdentityHashMap<>(elements.size())) : null;
+        byRow = null;
         this.evictions = evictions;
         for (Object element : elements) {
             if (!holdsInstance(element)) {
@@ -122,6 +130,9 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     @SuppressWarnings("unchecked")
     private void append(Object element) {
         items.add((E) element);
+        if (byRow != null) {
+            byRow.putIfAbsent(relations.rowId(side, element), element);
+        }
         if (members != null) {
             members.add(element);
         } else if (items.size() > SCANNED) {
@@ -138,6 +149,9 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         }
         if (members != null) {
             members.remove(held);
+        }
+        if (byRow != null) {
+            byRow.remove(relations.rowId(side, held), held);
         }
         items.remove(indexOf(held));
     }
@@ -162,7 +176,20 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
      * loaded before an eviction or holding an evicted object, or for an evicted {@code element}.
      */
     private Object sameRow(Object element, boolean evicted) {
-        return evicted || evictions != relations.evictions() ? relations.sameRow(side, items, element) : null;
+        if (!evicted && evictions == relations.evictions()) {
+            return null;
+        }
+        if (items.size() <= SCANNED) {
+            return relations.sameRow(side, items, element);
+        }
+        if (byRow == null) {
+            byRow = new HashMap<>(items.size() * 2);
+            for (Object held : items) {
+                byRow.putIfAbsent(relations.rowId(side, held), held);
+            }
+        }
+        Object id = relations.rowIdOfRow(side, element);
+        return id == null ? null : byRow.get(id);
     }
 
     private boolean holdsInstance(Object element) {
@@ -361,6 +388,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
     public synchronized void refresh() {
         items = null;
         members = null;
+        byRow = null;
     }
 
     /** Shows the elements where they are in memory, and never loads: printing an object must not query. */

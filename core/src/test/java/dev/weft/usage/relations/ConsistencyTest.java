@@ -286,4 +286,36 @@ class ConsistencyTest {
         assertEquals(1, blog.posts.size(), blog.posts.toString());
         assertEquals(1, db.select(Post.class).filter("blog", blog).count());
     }
+
+    @Test
+    void aLargeRelationLoadedBeforeClearCacheMatchesRowsAsItChanges(Database db) {
+        Author author = db.save(new Author("Frank"));
+        Category category = db.save(new Category("Fiction"));
+        List<Book> books = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            books.add(db.save(new Book("Book " + i, author)));
+        }
+        category.books.addAll(books);
+        assertEquals(40, category.books.size());
+
+        db.clearCache();
+        List<Book> again = books.stream().map(b -> db.get(Book.class, b.id)).toList();
+        category.books.addAll(again);
+        assertEquals(40, category.books.size(), "one element per row");
+        category.books.removeAll(again.subList(0, 20));
+        assertEquals(books.subList(20, 40), List.copyOf(category.books));
+
+        category.books.add(again.get(0)); // a row the relation lost, back with another instance
+        Book late = db.save(new Book("Late", author));
+        category.books.add(late);
+        db.evict(late);
+        Book lateAgain = db.get(Book.class, late.id);
+        assertTrue(category.books.contains(lateAgain), "an element added since the rows were indexed");
+        assertTrue(category.books.contains(books.get(0)), "the evicted instance of a row added back");
+        assertFalse(category.books.contains(books.get(1)));
+        category.books.remove(lateAgain);
+
+        assertEquals(21, category.books.size(), category.books.toString());
+        assertEquals(21, db.related(category, "books").count());
+    }
 }
