@@ -16,6 +16,7 @@ import dev.weft.test.model.Country;
 import dev.weft.test.model.Device;
 import dev.weft.test.model.Note;
 import dev.weft.test.model.Ticket;
+import dev.weft.test.model.Token;
 import dev.weft.test.model.User;
 
 import org.junit.jupiter.api.Test;
@@ -588,5 +589,18 @@ class CrudTest {
         assertTrue(author.id > 0);
         assertEquals(1, db.select(Author.class).count());
         assertEquals(2, db.select(Book.class).filter("author", author.id).count());
+    }
+
+    @Test
+    void anEntityWhoseOnlyColumnIsItsIdIsInsertedAloneAndInBatches(Database db) {
+        db.createTables(Token.class);
+        Token one = db.save(new Token());
+        List<Token> more = List.of(new Token(), new Token(), new Token());
+        db.saveAll(more);
+
+        assertEquals(1, one.id);
+        assertEquals(List.of(2L, 3L, 4L), more.stream().map(t -> t.id).toList());
+        assertEquals(4, db.select(Token.class).count());
+        assertSame(more.get(2), db.get(Token.class, 4L));
     }
 }

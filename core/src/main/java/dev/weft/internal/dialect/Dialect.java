@@ -38,6 +38,12 @@ public interface Dialect {
     /** {@code INSERT ... RETURNING id} support: the suffix that returns the generated key. */
     String returning(String quotedColumn);
 
+    /**
+     * The value that asks the database to generate an id, written for the id column of a row that has no other
+     * column: {@code INSERT INTO t () VALUES ()} is not SQL.
+     */
+    String generatedId();
+
     /** A condition that is true when {@code left} differs from the parameter, {@code NULL}s included. */
     String nullSafeNotEqual(String left);
 

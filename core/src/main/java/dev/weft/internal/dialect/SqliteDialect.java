@@ -84,6 +84,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String generatedId() {
+        return "NULL"; // a NULL INTEGER PRIMARY KEY is given the next rowid
+    }
+
+    @Override
     public String nullSafeNotEqual(String left) {
         return left + " IS NOT ?";
     }

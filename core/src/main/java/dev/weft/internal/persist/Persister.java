@@ -469,6 +469,10 @@ public final class Persister {
                 params.add("?");
             }
         }
+        if (columns.length() == 0) { // the id is the only column
+            columns.add(dialect.quote(meta.id().column()));
+            params.add(dialect.generatedId());
+        }
         StringJoiner tuples = new StringJoiner(", ");
         for (int i = 0; i < rows; i++) {
             tuples.add(params.toString());
