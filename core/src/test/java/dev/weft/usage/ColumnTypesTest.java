@@ -1,6 +1,7 @@
 package dev.weft.usage;
 
 import dev.weft.Database;
+import dev.weft.WeftException;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
 import dev.weft.test.Sqlite;
@@ -11,6 +12,7 @@ import dev.weft.test.model.Color;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -226,6 +229,26 @@ class ColumnTypesTest {
 
         Path file = databases.pathOf(db);
         assertEquals("text", Sqlite.scalar(file, "SELECT typeof(decimal) FROM all_types"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "color, PURPLE, dev.weft.test.model.Color",
+            "local_date, 2020-13-45, java.time.LocalDate",
+            "uuid_value, not-a-uuid, java.util.UUID",
+            "decimal, 1.2.3, java.math.BigDecimal",
+    })
+    void aStoredValueTheFieldCannotHoldIsAWeftExceptionNamingTheRowAndValue(String column, String stored,
+                                                                           String type, @OnFile Database db,
+                                                                           Databases databases) {
+        AllTypes row = roundTrip(db, typical());
+        Sqlite.execute(databases.pathOf(db), "UPDATE all_types SET " + column + " = '" + stored + "'");
+        db.clearCache();
+
+        WeftException e = assertThrows(WeftException.class, () -> db.get(AllTypes.class, row.id));
+        assertTrue(e.getMessage().startsWith("AllTypes#" + row.id + "."), e.getMessage());
+        assertTrue(e.getMessage().contains(" holds '" + stored + "' in column " + column + ", which cannot be read as "
+                + type), e.getMessage());
     }
 
     @Test

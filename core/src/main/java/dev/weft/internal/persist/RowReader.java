@@ -88,7 +88,12 @@ public final class RowReader {
         long deferred = 0;
         for (int i = 1; i < size; i++) {
             ColumnProperty column = columns.get(i);
-            Object value = column.type().read(row, offset + i);
+            Object value;
+            try {
+                value = column.type().read(row, offset + i);
+            } catch (RuntimeException e) { // a stored value the field's type cannot hold: an enum constant since removed
+                throw unreadable(id, column, row, offset + i, e);
+            }
             snapshot[i] = value;
             if (value == null) {
                 if (column.primitive()) {
@@ -118,6 +123,14 @@ public final class RowReader {
         if (cohort != null) {
             join(state, entity, cohort);
         }
+    }
+
+    private WeftException unreadable(Object id, ColumnProperty column, ResultSet row, int index, RuntimeException e)
+            throws SQLException {
+        return new WeftException(meta.name() + "#" + id + "." + column.name() + " holds '" + row.getString(index)
+                + "' in column " + column.column() + ", which cannot be read as " + column.field().getType().getName()
+                + " (" + e.getMessage() + "): correct the stored value, or change the field's type to one that "
+                + "holds it.", e);
     }
 
     /** The unloaded references of an object a result set yields again join that result set's cohorts. */
