@@ -2,6 +2,7 @@ package dev.weft.usage;
 
 import dev.weft.Database;
 import dev.weft.ForeignKeyViolationException;
+import dev.weft.NotFoundException;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
@@ -165,5 +166,59 @@ class RolledBackTransactionMemoryTest {
 
         assertEquals(1, db.select(Author.class).count());
         assertEquals(0, db.select(Book.class).count());
+    }
+
+    // ---- what a read inside the transaction put in memory
+
+    @Test
+    void aRowReadAfterARolledBackBulkUpdateIsReadAgainAndAChangeBackIsSaved(Database db) {
+        library(db);
+        Book book = db.save(new Book("Dune", db.save(new Author("Frank"))));
+        db.clearCache();
+
+        rollBack(db, () -> {
+            db.select(Book.class).update(Map.of("title", "Changed"));
+            assertEquals("Changed", db.get(Book.class, book.id).title); // read inside: shows the update
+        });
+
+        Book again = db.select(Book.class).filter("title", "Dune").get();
+        assertEquals("Dune", again.title, "the object read inside shows the row as it is now");
+        again.title = "Changed";
+        db.save(again);
+        assertEquals(1, db.select(Book.class).filter("title", "Changed").count(), "the change is written");
+    }
+
+    @Test
+    void aCollectionLoadedInsideARolledBackTransactionIsReadAgain(Database db) {
+        library(db);
+        Author author = db.save(new Author("Frank"));
+        db.save(new Book("Dune", author));
+        db.clearCache();
+        Author again = db.get(Author.class, author.id);
+        Book unsaved = new Book("Unwritten", again);
+
+        rollBack(db, () -> {
+            db.save(unsaved);
+            assertEquals(2, again.books.size()); // loaded inside: holds the insert
+        });
+
+        assertEquals(0, unsaved.id);
+        assertEquals(List.of("Dune"), again.books.stream().map(b -> b.title).toList());
+    }
+
+    @Test
+    void anInstanceOfARolledBackInsertReadAfterClearCacheIsNotFoundAfterwards(Database db) {
+        library(db);
+        Author author = new Author("Ursula");
+
+        rollBack(db, () -> {
+            db.save(author);
+            db.clearCache();
+            assertNotSame(author, db.get(Author.class, author.id));
+        });
+
+        assertEquals(0, author.id);
+        assertTrue(db.find(Author.class, 1L).isEmpty());
+        assertThrows(NotFoundException.class, () -> db.get(Author.class, 1L));
     }
 }

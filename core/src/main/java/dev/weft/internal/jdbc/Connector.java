@@ -97,6 +97,22 @@ public final class Connector implements AutoCloseable {
         return transactionDepth > 0;
     }
 
+    /**
+     * Whether this thread is inside a transaction: what it reads now may show writes that roll back. Asked from any
+     * thread; only the one that holds the connection gets true.
+     */
+    public boolean inTransactionHere() {
+        return lock.isHeldByCurrentThread() && transactionDepth > 0;
+    }
+
+    /**
+     * Runs {@code step} if the transaction open on this thread rolls back, or the savepoint of the Weft operation
+     * running in it (see {@link #atomically}). Only where {@link #inTransactionHere} is true.
+     */
+    public void onRollback(Runnable step) {
+        rollbackActions.push(step);
+    }
+
     /** Runs a statement without parameters or results (DDL, transaction control). */
     public void execute(String sql) throws SQLException {
         listener.accept(sql);

@@ -5,14 +5,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.weft.DetachedException;
 import dev.weft.IdentityMap;
 import dev.weft.internal.enhance.Enhanced;
+import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.Metamodel;
 import dev.weft.internal.meta.Property;
 
+import java.lang.ref.WeakReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +39,15 @@ public final class PersistenceContext {
     private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
     private final DeferredUpkeep upkeep = new DeferredUpkeep();
     private final AtomicInteger evictions = new AtomicInteger();
+    private final Connector connector;
     private RowLoader rowLoader;
     private RelationHooks relations;
     private volatile boolean closed;
 
-    public PersistenceContext(Metamodel metamodel, IdentityMap mode) {
+    public PersistenceContext(Metamodel metamodel, IdentityMap mode, Connector connector) {
         this.metamodel = metamodel;
         this.mode = mode;
+        this.connector = connector;
     }
 
     /**
@@ -383,7 +388,40 @@ public final class PersistenceContext {
      */
     public RowReader reader(EntityMeta meta, LoadBatch batch) {
         upkeep.runPending();
-        return new RowReader(this, meta, batch);
+        return new RowReader(this, meta, batch, connector.inTransactionHere() ? rowsToReadAgainOnRollback() : null);
+    }
+
+    /**
+     * Runs {@code step} if the transaction open on this thread rolls back; nothing outside a transaction. For what
+     * a read inside a transaction put in memory, which may show writes the rollback undoes.
+     */
+    public void onRollback(Runnable step) {
+        if (connector.inTransactionHere()) {
+            connector.onRollback(step);
+        }
+    }
+
+    /**
+     * A list for the objects a result set read inside a transaction fills: if the transaction rolls back, their
+     * fields may hold what it wrote, and they read their rows again on next use ({@link #readAgain}). Weakly held,
+     * so that a long transaction's reads stay collectable.
+     */
+    private List<WeakReference<Object>> rowsToReadAgainOnRollback() {
+        List<WeakReference<Object>> filled = new ArrayList<>();
+        connector.onRollback(() -> readAgain(filled));
+        return filled;
+    }
+
+    /** Makes loaded objects hollow again, in the identity map as before, so that their next use reads the row. */
+    private void readAgain(List<WeakReference<Object>> filled) {
+        for (WeakReference<Object> reference : filled) {
+            Object entity = reference.get();
+            EntityState state = entity == null ? null : trackedState(entity);
+            if (state != null && state.status() == EntityState.Status.MANAGED) {
+                state.deferKeys(0); // a key that waits reads the snapshot, which a hollow object has not
+                state.restore(EntityState.Status.HOLLOW, null, 0);
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.weft.internal.meta.EntityAccess;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
 
+import java.lang.ref.WeakReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,14 +27,18 @@ public final class RowReader {
     private final LoadBatch batch;
     private final Cache<Object, Object> identityMap;
     private final Cohort cohort;
+    /** Inside a transaction, the objects this reader fills, to be read again if it rolls back; null outside. */
+    private final List<WeakReference<Object>> filledInTransaction;
 
-    RowReader(PersistenceContext context, EntityMeta meta, LoadBatch batch) {
+    RowReader(PersistenceContext context, EntityMeta meta, LoadBatch batch,
+              List<WeakReference<Object>> filledInTransaction) {
         this.context = context;
         this.meta = meta;
         this.columns = meta.columns();
         this.identityMap = context.identityMap(meta);
         this.batch = batch;
         this.cohort = batch == null ? null : batch.cohort(meta);
+        this.filledInTransaction = filledInTransaction;
     }
 
     /**
@@ -122,6 +127,9 @@ public final class RowReader {
         }
         if (cohort != null) {
             join(state, entity, cohort);
+        }
+        if (filledInTransaction != null) {
+            filledInTransaction.add(new WeakReference<>(entity));
         }
     }
 

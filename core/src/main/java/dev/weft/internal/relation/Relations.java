@@ -234,6 +234,8 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             }
             live.loaded(elements, evictions);
         }
+        // Read inside a transaction, the elements may include what it wrote: if it rolls back, they are read again.
+        context.onRollback(() -> batch.forEach(LiveRelation::refresh));
     }
 
     // ---- prefetchRelated

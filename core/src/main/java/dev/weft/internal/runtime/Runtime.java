@@ -41,7 +41,7 @@ public final class Runtime {
         this.connector = new Connector(new SqliteDialect(), new ConnectionSettings(config.path(), BUSY_TIMEOUT_MILLIS),
                 config.statementListener());
         PointSelect pointSelect = new PointSelect(connector);
-        this.context = new PersistenceContext(metamodel, config.identityMap());
+        this.context = new PersistenceContext(metamodel, config.identityMap(), connector);
         this.schema = new SchemaManager(connector);
         ErrorTranslator errors = new ErrorTranslator(connector, context);
         this.persister = new Persister(connector, context, errors);
