@@ -188,7 +188,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
                 byRow.putIfAbsent(relations.rowId(side, held), held);
             }
         }
-        Object id = relations.rowIdOfRow(side, element);
+        Object id = relations.rowId(side, element);
         return id == null ? null : byRow.get(id);
     }
 

@@ -716,7 +716,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
      * once the application evicted objects can two objects be one row, so it is asked only then.
      */
     Object sameRow(RelationSide side, List<?> elements, Object element) {
-        Object id = rowIdOfRow(side, element);
+        Object id = rowId(side, element);
         if (id == null) {
             return null;
         }
@@ -728,18 +728,13 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         return null;
     }
 
-    /** The id of an element's row; null where it has none: a new object, or not an object of the relation's side. */
-    Object rowIdOfRow(RelationSide side, Object element) {
+    /** The id of an object's row; null where it has none: a new object, or not an object of the relation's side. */
+    Object rowId(RelationSide side, Object element) {
         EntityMeta meta = side.element();
         if (!meta.type().isInstance(element) || context.trackedState(element) == null) {
             return null;
         }
         return context.rowId(meta, element);
-    }
-
-    /** The row id of an element the relation holds: elements are saved objects. */
-    Object rowId(RelationSide side, Object held) {
-        return context.rowId(side.element(), held);
     }
 
     /** The elements as given, checked: entities of the relation's element type, each once. */
