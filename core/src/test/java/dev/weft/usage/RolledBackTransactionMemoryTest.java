@@ -8,6 +8,8 @@ import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
 import dev.weft.test.model.Book;
 import dev.weft.test.model.Category;
+import dev.weft.test.model.Logo;
+import dev.weft.test.model.Org;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +19,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -220,5 +223,48 @@ class RolledBackTransactionMemoryTest {
         assertEquals(0, author.id);
         assertTrue(db.find(Author.class, 1L).isEmpty());
         assertThrows(NotFoundException.class, () -> db.get(Author.class, 1L));
+    }
+    @Test
+    void aKeyPutBackByTheRollbackMovesItsObjectBackBetweenLoadedCollections(Database db) {
+        library(db);
+        Author first = db.save(new Author("First"));
+        Author second = db.save(new Author("Second"));
+        Book book = db.save(new Book("Moving", first));
+        assertEquals(List.of(book), first.books);
+        assertTrue(second.books.isEmpty());
+
+        rollBack(db, () -> {
+            book.title = "Moved";
+            db.save(book);
+            book.author = second;
+            db.save(book);
+        });
+
+        assertSame(first, book.author);
+        assertEquals(List.of(book), first.books);
+        assertTrue(second.books.isEmpty());
+        db.save(book);
+        db.clearCache();
+        assertEquals(List.of("Moved"), db.get(Author.class, first.id).books.stream().map(b -> b.title).toList());
+    }
+
+    @Test
+    void aOneToOneReplacedInARolledBackTransactionIsReplacedByTheNextSave(Database db) {
+        db.createTables(Org.class, Logo.class);
+        Org before = db.save(new Org("Before"));
+        Org after = db.save(new Org("After"));
+        Logo logo = db.save(new Logo("x.png"));
+        logo.org = before;
+        db.save(logo);
+
+        rollBack(db, () -> {
+            logo.org = after; // releases Before: its key is written as NULL by saving the logo
+            db.save(logo);
+        });
+
+        db.save(logo);
+        db.clearCache();
+        assertNull(db.get(Org.class, before.id).logo);
+        assertEquals("x.png", db.get(Org.class, after.id).logo.uri);
     }
 }

@@ -189,8 +189,20 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
         return released == null ? List.of() : List.copyOf(released);
     }
 
-    synchronized void clearReleased() {
+    /** Forgets the released objects, once a save wrote their keys; returns them, null when there were none. */
+    synchronized List<Object> clearReleased() {
+        List<Object> were = released;
         released = null;
+        return were;
+    }
+
+    /** Takes back objects a rolled-back save had written as released: the next save writes them again. */
+    synchronized void releasedAgain(List<Object> objects) {
+        if (released == null) {
+            released = objects;
+        } else {
+            released.addAll(objects);
+        }
     }
 
     @Override

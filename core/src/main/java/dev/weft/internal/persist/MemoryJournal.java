@@ -3,6 +3,7 @@ package dev.weft.internal.persist;
 import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -71,8 +72,12 @@ public final class MemoryJournal {
         undo.add(step);
     }
 
-    /** Puts every touched object back as it was, the last touched first. */
+    /**
+     * Puts every touched object back as it was, the last touched first. A key put back moves its object back
+     * between the loaded collections of its old and new target, as assigning it would.
+     */
     public void revert() {
+        List<Runnable> keysBack = new ArrayList<>(0);
         for (int i = order.size() - 1; i >= 0; i--) {
             Object entity = order.get(i);
             Before b = before.get(entity);
@@ -81,8 +86,15 @@ public final class MemoryJournal {
                 context.uncache(b.meta, idNow);
             }
             List<ColumnProperty> columns = b.meta.columns();
+            Enhanced enhanced = (Enhanced) entity;
             for (int c = 0; c < columns.size(); c++) {
-                b.meta.access().set(entity, columns.get(c).slot(), b.fields[c]);
+                ColumnProperty column = columns.get(c);
+                Object now = enhanced.$weft$get(column.slot());
+                Object was = b.fields[c];
+                if (column instanceof ForeignKeyProperty key && now != was) {
+                    keysBack.add(() -> context.relations().keyMoved(entity, key, now, was, null));
+                }
+                b.meta.access().set(entity, column.slot(), was);
             }
             if (b.status == null) {
                 context.forget(entity);
@@ -96,6 +108,8 @@ public final class MemoryJournal {
                 context.cache(b.meta, b.id, entity);
             }
         }
+        // After every object is back: which collections an object's target has depends on the target's state.
+        keysBack.forEach(Runnable::run);
         for (int i = undo.size() - 1; i >= 0; i--) {
             undo.get(i).run();
         }

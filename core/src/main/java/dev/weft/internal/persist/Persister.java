@@ -74,8 +74,9 @@ public final class Persister {
             undo.committed();
             for (Object entity : plan.order()) {
                 EntityState state = context.trackedState(entity);
-                if (state != null) {
-                    state.clearReleased();
+                List<Object> released = state == null ? null : state.clearReleased();
+                if (released != null) {
+                    undo.journal.onRevert(() -> state.releasedAgain(released));
                 }
             }
             context.relations().saved(plan.relations(undo.inserted), undo.journal);
