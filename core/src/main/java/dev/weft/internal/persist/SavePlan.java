@@ -1,5 +1,6 @@
 package dev.weft.internal.persist;
 
+import dev.weft.UniqueViolationException;
 import dev.weft.WeftException;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
@@ -272,6 +273,10 @@ final class SavePlan {
         for (int i = 0; i < keys.size(); i++) {
             Object target = context.loadedTarget(meta, keys.get(i), entity);
             if (target != null) {
+                if (!isNew && context.isNew(target)) {
+                    // Assigned while the target was new, so no collection of the target could take the object in.
+                    keyMoves.add(new SavedRelations.KeyMove(entity, keys.get(i), null, target));
+                }
                 reach(target, false);
             }
         }
@@ -308,6 +313,7 @@ final class SavePlan {
         if (!inverse.isCollection()) {
             checkElement(owner, inverse, value, inverse.mappedBy().owner());
             if (isNew) {
+                checkNotTaken(owner, inverse, value);
                 pointKey(value, inverse.mappedBy(), owner);
                 collections.add(new SavedRelations.NewCollection(owner, inverse, List.of(value), value));
             }
@@ -350,6 +356,24 @@ final class SavePlan {
                     + property.qualifiedName() + " holds "
                     + (element == null ? "null" : Naming.withArticle(Naming.className(element, elementMeta.type())))
                     + ", but only " + elementMeta.name() + " objects belong there; remove it.");
+        }
+    }
+
+    /**
+     * A new owner given an object that another owner holds through a one-to-one key is refused, as the assignment
+     * is for a saved owner: the object is taken from its owner explicitly, never silently by a save.
+     */
+    private void checkNotTaken(Object owner, InverseProperty inverse, Object value) {
+        ForeignKeyProperty key = inverse.mappedBy();
+        Object holder = key.owner().access().get(value, key.slot());
+        if (holder != null && holder != owner) {
+            EntityMeta ownerMeta = inverse.owner();
+            throw new UniqueViolationException("cannot save " + ErrorTranslator.describe(ownerMeta, owner) + ": "
+                    + inverse.qualifiedName() + " holds " + ErrorTranslator.describe(key.owner(), value)
+                    + ", which belongs to " + ErrorTranslator.describe(ownerMeta, holder) + " through "
+                    + key.qualifiedName() + ", and that is one-to-one; take it from "
+                    + ErrorTranslator.describe(ownerMeta, holder) + " first (set its " + inverse.name()
+                    + " to null), or use another " + key.owner().name() + ". Nothing was changed.");
         }
     }
 

@@ -137,6 +137,40 @@ class ConsistencyTest {
     }
 
     @Test
+    void aNewOwnerGivenAOneToOneASavedOwnerHoldsIsRefusedAtSaveAndNothingChanges(Database db) {
+        User first = db.save(new User("first"));
+        Profile profile = db.save(new Profile(first, "bio"));
+        User newcomer = new User("newcomer");
+        newcomer.profile = profile; // a new object's fields are plain until it is saved
+
+        UniqueViolationException e = assertThrows(UniqueViolationException.class, () -> db.save(newcomer));
+
+        assertTrue(e.getMessage().contains("User#" + first.id) && e.getMessage().contains("User.profile"),
+                e.getMessage());
+        assertNull(newcomer.id);
+        assertSame(first, profile.user);
+        assertSame(profile, first.profile);
+        assertEquals(1, db.select(User.class).count());
+        db.clearCache();
+        assertEquals("first", db.get(Profile.class, profile.id).user.username);
+    }
+
+    @Test
+    void aSavedObjectPointedAtANewOwnerIsInTheOwnersCollectionOnceSaved(Database db) {
+        Author first = db.save(new Author("First"));
+        Book book = db.save(new Book("Moving", first));
+        assertEquals(List.of(book), first.books);
+        Author newcomer = new Author("Newcomer");
+
+        book.author = newcomer;
+        db.save(book);
+
+        assertTrue(first.books.isEmpty());
+        assertEquals(List.of(book), newcomer.books);
+        assertEquals(1, db.related(newcomer, "books").count());
+    }
+
+    @Test
     void movingAOneToOneTakesItFromTheFirstOwnerFirst(Database db) {
         Org first = db.save(new Org("First"));
         Org second = db.save(new Org("Second"));
