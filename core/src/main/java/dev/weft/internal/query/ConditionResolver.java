@@ -105,11 +105,11 @@ final class ConditionResolver {
         String[] parts = RelationPath.names(name);
         RelationPath path = RelationPath.read(meta, field, parts, parts.length);
         for (Hop hop : path.hops()) {
-            if (hop.toMany()) {
-                throw new QueryException("order(\"" + field + "\") on " + meta.name() + ": " + hop
-                        + " is a to-many relation, so a row would have many values to order by; order by a to-one path, "
-                        + "or query " + hop.to().name() + " instead.");
-            }
+            refuseToManyOrder(field, hop);
+        }
+        Hop endsAt = Hop.of(path.end()); // a path that ends at a relation is refused: at a to-many, as a to-many
+        if (endsAt != null) {
+            refuseToManyOrder(field, endsAt);
         }
         if (!(path.end() instanceof ColumnProperty end)) {
             throw new QueryException("order(\"" + field + "\") on " + meta.name() + ": " + path.end().qualifiedName()
@@ -118,6 +118,14 @@ final class ConditionResolver {
         List<Hop> hops = new ArrayList<>(path.hops());
         ColumnProperty column = keyInsteadOfJoin(hops, end);
         return new OrderTerm(List.copyOf(hops), column, descending);
+    }
+
+    private void refuseToManyOrder(String field, Hop hop) {
+        if (hop.toMany()) {
+            throw new QueryException("order(\"" + field + "\") on " + meta.name() + ": " + hop
+                    + " is a to-many relation, so a row would have many values to order by; order by a to-one path, "
+                    + "or query " + hop.to().name() + " instead.");
+        }
     }
 
     /** {@code author__id} is the key column {@code author}: no join needed. */

@@ -614,7 +614,9 @@ class RelationQueryTest {
         refusedAtTheCall(log, () -> db.select(Author.class).order("books__title"), "books");
         refusedAtTheCall(log, () -> db.select(Book.class).order("-categories__name"), "categories");
         refusedAtTheCall(log, () -> db.select(Book.class).order("author__books__title"), "books");
-        refusedAtTheCall(log, () -> db.select(Book.class).order("categories"), "categories");
+        refusedAtTheCall(log, () -> db.select(Book.class).order("categories"), "Book.categories is a to-many",
+                "query Category");
+        refusedAtTheCall(log, () -> db.select(Book.class).order("author__books"), "Author.books is a to-many");
     }
 
     @Test
