@@ -13,6 +13,8 @@ import dev.weft.test.invalid.BackrefAndMappedByDisagreeInverse;
 import dev.weft.test.invalid.BackrefToMissingField;
 import dev.weft.test.invalid.BaseEntity;
 import dev.weft.test.invalid.CollectionOfNonEntity;
+import dev.weft.test.invalid.DuplicateColumn;
+import dev.weft.test.invalid.KeyTypedAsItsColumn;
 import dev.weft.test.invalid.EntityExtendingEntity;
 import dev.weft.test.invalid.ManyToManyOfNonEntity;
 import dev.weft.test.invalid.NoId;
@@ -55,6 +57,10 @@ class MappingErrorsTest {
                 arguments(CollectionOfNonEntity.class, List.of("CollectionOfNonEntity", "tags"),
                         List.of("String")),
                 arguments(TwoIds.class, List.of("TwoIds", "id", "otherId"), List.of("@Id")),
+                arguments(DuplicateColumn.class, List.of("DuplicateColumn.legacyCode", "DuplicateColumn.code", "CODE"),
+                        List.of("@Column(name")),
+                arguments(KeyTypedAsItsColumn.class, List.of("KeyTypedAsItsColumn", "teamId", "Long"),
+                        List.of("entity class")),
                 arguments(NoId.class, List.of("NoId"), List.of("@Id")),
                 arguments(EntityExtendingEntity.class, List.of("EntityExtendingEntity", "BaseEntity"),
                         List.of("@MappedSuperclass", "MappedSuperclass")),

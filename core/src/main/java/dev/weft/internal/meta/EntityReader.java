@@ -71,8 +71,13 @@ final class EntityReader {
             }
             if (property instanceof ColumnProperty column) {
                 Field clash = columnsSeen.putIfAbsent(column.column().toLowerCase(java.util.Locale.ROOT), field);
+                if (clash != null && clash.getName().equals(field.getName())) {
+                    throw error(field, "hides the persistent field " + clash.getDeclaringClass().getSimpleName() + "."
+                            + clash.getName() + " of a superclass", "rename one of them, or mark it transient");
+                }
                 if (clash != null) {
-                    throw error(field, "maps to column '" + column.column() + "', as " + clash.getName() + " does",
+                    throw error(field, "maps to column '" + column.column() + "', as "
+                            + clash.getDeclaringClass().getSimpleName() + "." + clash.getName() + " does",
                             "give one of them another name with @Column(name = ...)");
                 }
             }
@@ -217,8 +222,13 @@ final class EntityReader {
             return readToOne(field, slot);
         }
         if (field.isAnnotationPresent(ForeignKey.class) || field.isAnnotationPresent(OneToOne.class)) {
-            throw error(field, "is a foreign key to " + fieldType.getName() + ", which is not an @Entity",
-                    "annotate " + fieldType.getSimpleName() + " with @Entity, or remove the relation annotation");
+            String type = fieldType.getSimpleName();
+            // A key typed as its column (String, Long) is the usual slip: the field holds the object, not its id.
+            String fix = ColumnTypes.forJavaType(fieldType).isPresent()
+                    ? "declare the field as the referenced entity class (Author author, not " + type + " authorId), "
+                            + "or remove the relation annotation to keep a plain column"
+                    : "annotate " + type + " with @Entity, or remove the relation annotation";
+            throw error(field, "is a foreign key to " + fieldType.getName() + ", which is not an @Entity", fix);
         }
         if (kind != null || java.util.Collection.class.isAssignableFrom(fieldType) || Map.class.isAssignableFrom(fieldType)) {
             Class<?> element = elementType(field);
