@@ -17,7 +17,10 @@ import java.util.Map;
  */
 public final class MemoryJournal {
 
-    /** {@code fields} as they are, {@code null} for a key that waits; {@code waitingKeys} says which wait. */
+    /**
+     * {@code fields} as they are, {@code null} for a key that waits; {@code waitingKeys} says which wait. No
+     * {@code fields} at all where only the id changes (an insert): {@code id} is then all there is to put back.
+     */
     private record Before(EntityMeta meta, Object id, Object[] fields, EntityState.Status status, Object[] snapshot,
                           long dirty, long waitingKeys, boolean cached) {
     }
@@ -46,7 +49,8 @@ public final class MemoryJournal {
 
     /** Records the object as it is now, the first time the operation is about to change it. */
     public void touch(Object entity) {
-        if (before.containsKey(entity)) {
+        Before touched = before.get(entity);
+        if (touched != null && touched.fields != null) {
             return;
         }
         EntityMeta meta = context.meta(entity);
@@ -56,7 +60,26 @@ public final class MemoryJournal {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = enhanced.$weft$get(columns.get(i).slot()); // not through access: a waiting key stays waiting
         }
-        Object id = fields[0];
+        if (touched != null) { // touched for an insert: since then only its id changed
+            fields[0] = touched.id;
+            before.put(entity, new Before(meta, touched.id, fields, touched.status, touched.snapshot, touched.dirty,
+                    touched.waitingKeys, touched.cached));
+            return;
+        }
+        record(entity, meta, fields[0], fields);
+    }
+
+    /**
+     * Records an object an insert is about to give an id, the first time the operation changes it: the id is all
+     * the insert changes in the object, so the other fields are not copied (a save of thousands copied them all).
+     */
+    public void touchInserted(Object entity, EntityMeta meta) {
+        if (!before.containsKey(entity)) {
+            record(entity, meta, meta.idOf(entity), null);
+        }
+    }
+
+    private void record(Object entity, EntityMeta meta, Object id, Object[] fields) {
         EntityState state = context.trackedState(entity);
         before.put(entity, new Before(meta, id, fields, state == null ? null : state.status(),
                 state == null ? null : PersistenceContext.copy(state.snapshot()), state == null ? 0 : state.dirtyBits(),
@@ -85,16 +108,10 @@ public final class MemoryJournal {
             if (idNow != null && context.cached(b.meta, idNow) == entity && !(b.cached && idNow.equals(b.id))) {
                 context.uncache(b.meta, idNow);
             }
-            List<ColumnProperty> columns = b.meta.columns();
-            Enhanced enhanced = (Enhanced) entity;
-            for (int c = 0; c < columns.size(); c++) {
-                ColumnProperty column = columns.get(c);
-                Object now = enhanced.$weft$get(column.slot());
-                Object was = b.fields[c];
-                if (column instanceof ForeignKeyProperty key && now != was) {
-                    keysBack.add(() -> context.relations().keyMoved(entity, key, now, was, null));
-                }
-                b.meta.access().set(entity, column.slot(), was);
+            if (b.fields == null) {
+                b.meta.access().set(entity, b.meta.id().slot(), b.id);
+            } else {
+                putFieldsBack(entity, b, keysBack);
             }
             if (b.status == null) {
                 context.forget(entity);
@@ -112,6 +129,20 @@ public final class MemoryJournal {
         keysBack.forEach(Runnable::run);
         for (int i = undo.size() - 1; i >= 0; i--) {
             undo.get(i).run();
+        }
+    }
+
+    private void putFieldsBack(Object entity, Before b, List<Runnable> keysBack) {
+        List<ColumnProperty> columns = b.meta.columns();
+        Enhanced enhanced = (Enhanced) entity;
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnProperty column = columns.get(c);
+            Object now = enhanced.$weft$get(column.slot());
+            Object was = b.fields[c];
+            if (column instanceof ForeignKeyProperty key && now != was) {
+                keysBack.add(() -> context.relations().keyMoved(entity, key, now, was, null));
+            }
+            b.meta.access().set(entity, column.slot(), was);
         }
     }
 }

@@ -147,7 +147,7 @@ public final class Persister {
         for (int i = generate ? 1 : 0; i < values.length; i++) {
             bind(statement, index++, meta.columns().get(i), values[i]);
         }
-        undo.journal.touch(entity);
+        undo.journal.touchInserted(entity, meta);
         try {
             if (generate) {
                 try (ResultSet keys = statement.executeQuery()) {
@@ -434,7 +434,7 @@ public final class Persister {
             Object[] inserted = chunk.toArray(); // the chunk is a view of the batch, which is cleared after
             for (int i = 0; i < inserted.length; i++) {
                 Object[] values = rows.get(i);
-                undo.journal.touch(inserted[i]);
+                undo.journal.touchInserted(inserted[i], m);
                 values[0] = narrowId(m, ids[i]);
                 m.access().set(inserted[i], m.id().slot(), values[0]);
                 undo.inserted.add(inserted[i]);
