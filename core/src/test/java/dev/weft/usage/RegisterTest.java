@@ -6,6 +6,9 @@ import dev.weft.test.Databases;
 import dev.weft.test.Schema;
 import dev.weft.test.Sqlite;
 import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.model.Author;
+import dev.weft.test.model.Book;
+import dev.weft.test.model.Category;
 import dev.weft.test.model.Country;
 import dev.weft.test.model.Magazine;
 import dev.weft.test.model.Publisher;
@@ -134,5 +137,71 @@ class RegisterTest {
                 () -> db.register(Publisher.class, Magazine.class));
 
         assertTrue(e.getMessage().contains("publisher"), e.getMessage());
+    }
+    /** The database carries out onDelete: a table whose key acts otherwise would delete rows memory keeps. */
+    @Test
+    void aKeyWhoseTableDeletesOtherwiseThanItsOnDeleteIsRefusedNamingBoth(Databases databases) {
+        Path file = fileWith(databases, PUBLISHER, "CREATE TABLE magazine (id INTEGER PRIMARY KEY, title TEXT, "
+                + "publisher_id INTEGER NOT NULL REFERENCES publisher(id) ON DELETE CASCADE)");
+        Database db = databases.open(file);
+
+        MappingException e = assertThrows(MappingException.class,
+                () -> db.register(Publisher.class, Magazine.class));
+
+        assertTrue(e.getMessage().contains("Magazine.publisher") && e.getMessage().contains("RESTRICT")
+                && e.getMessage().contains("ON DELETE CASCADE"), e.getMessage());
+        MappingException again = assertThrows(MappingException.class,
+                () -> db.createTables(Publisher.class, Magazine.class));
+        assertEquals(e.getMessage(), again.getMessage(), "createTables leaves an existing table as it is");
+    }
+
+    @Test
+    void aKeyWithoutAForeignKeyInTheTableIsRefused(Databases databases) {
+        Path file = fileWith(databases, PUBLISHER,
+                "CREATE TABLE magazine (id INTEGER PRIMARY KEY, title TEXT, publisher_id INTEGER NOT NULL)");
+        Database db = databases.open(file);
+
+        MappingException e = assertThrows(MappingException.class,
+                () -> db.register(Publisher.class, Magazine.class));
+
+        assertTrue(e.getMessage().contains("no foreign key"), e.getMessage());
+    }
+
+    @Test
+    void noActionInTheTableIsTheRestrictOfAKeyWithoutAnnotation(Databases databases) {
+        Database db = databases.open(fileWith(databases, PUBLISHER, MAGAZINE));
+
+        db.register(Publisher.class, Magazine.class);
+
+        Publisher publisher = db.save(new Publisher("Pub"));
+        db.save(new Magazine("Monthly", publisher));
+        assertThrows(dev.weft.RestrictViolationException.class, () -> db.delete(publisher));
+    }
+
+    /** A junction table another tool made may not cascade: deleting an object still takes it out of its links. */
+    @Test
+    void deletingAnObjectDeletesItsLinksInAJunctionThatDoesNotCascade(Databases databases) {
+        Path file = fileWith(databases, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL"
+                        + " REFERENCES author(id) ON DELETE CASCADE, published_date TEXT)",
+                "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
+                "CREATE TABLE book_categories (category_id INTEGER NOT NULL REFERENCES category(id),"
+                        + " book_id INTEGER NOT NULL REFERENCES books(id), PRIMARY KEY (category_id, book_id))");
+        Database db = databases.open(file);
+        db.register(Author.class, Book.class, Category.class);
+        Author author = db.save(new Author("Ann"));
+        Book one = db.save(new Book("One", author));
+        Book two = db.save(new Book("Two", author));
+        Category kept = db.save(new Category("Kept"));
+        Category gone = db.save(new Category("Gone"));
+        kept.books.add(one, two);
+        gone.books.add(one, two);
+
+        db.delete(gone);
+        db.select(Book.class).filter("title", "Two").delete();
+
+        assertEquals(List.of(one), List.copyOf(kept.books));
+        assertEquals(1, ((Number) Sqlite.scalar(file, "SELECT COUNT(*) FROM book_categories")).intValue());
+        assertEquals(List.of("Kept"), one.categories.stream().map(c -> c.name).toList());
     }
 }

@@ -26,6 +26,18 @@ public interface Dialect {
     /** The column definition of a generated integer primary key, after the column name. */
     String generatedIdColumn();
 
+    /**
+     * A query of the columns of the table named by its one parameter: one row per column, its name first. No rows
+     * when there is no such table.
+     */
+    String tableColumnsQuery();
+
+    /**
+     * A query of the foreign keys of the table named by its one parameter: one row per key column, the column's name
+     * first, then its {@code ON DELETE} action as SQL spells it ({@code CASCADE}, {@code SET NULL}, {@code NO ACTION}).
+     */
+    String foreignKeysQuery();
+
     /** What follows the definition of a junction table (a table of nothing but its composite key). */
     String junctionTableOptions();
 

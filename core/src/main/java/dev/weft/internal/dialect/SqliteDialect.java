@@ -67,6 +67,16 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String tableColumnsQuery() {
+        return "SELECT name FROM pragma_table_info(?)";
+    }
+
+    @Override
+    public String foreignKeysQuery() {
+        return "SELECT \"from\", on_delete FROM pragma_foreign_key_list(?)";
+    }
+
+    @Override
     public String junctionTableOptions() {
         // A composite-key table needs no rowid: the key is the row, stored once.
         return " WITHOUT ROWID";

@@ -9,6 +9,10 @@ import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.meta.JunctionTable;
+import dev.weft.internal.meta.ManyToManyProperty;
+import dev.weft.internal.meta.Metamodel;
+import dev.weft.internal.schema.SchemaManager;
 import dev.weft.internal.types.ColumnTypes;
 
 import java.sql.PreparedStatement;
@@ -34,11 +38,15 @@ public final class Deleter {
     private final Connector connector;
     private final Dialect dialect;
     private final PersistenceContext context;
+    private final Metamodel metamodel;
+    private final SchemaManager schema;
 
-    public Deleter(Connector connector, PersistenceContext context) {
+    public Deleter(Connector connector, PersistenceContext context, Metamodel metamodel, SchemaManager schema) {
         this.connector = connector;
         this.dialect = connector.dialect();
         this.context = context;
+        this.metamodel = metamodel;
+        this.schema = schema;
     }
 
     /** Deletes the object's row; the object is marked deleted and leaves the identity map. */
@@ -54,6 +62,7 @@ public final class Deleter {
         connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
                 DeleteEffects found = DeleteEffects.of(connector, context, meta, () -> List.of(id));
+                unlinkWhereNotCascading(meta, List.of(id));
                 PreparedStatement statement = connector.prepare(sql);
                 Persister.bind(statement, 1, meta.id(), id);
                 int rows;
@@ -84,6 +93,9 @@ public final class Deleter {
         return connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
                 DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
+                if (hasJunctionsNotCascading(meta)) {
+                    unlinkWhereNotCascading(meta, matchingIds.get());
+                }
             List<Object> ids;
             try {
                 ids = delete.run();
@@ -96,6 +108,52 @@ public final class Deleter {
             effects.apply(journal);
             return effects.deletedCount();
         });
+    }
+
+    /**
+     * Deletes the junction rows linking the rows about to be deleted where the junction's foreign key does not (a
+     * table Weft did not create): deleting an object takes it out of its many-to-many relations, on any schema.
+     */
+    private void unlinkWhereNotCascading(EntityMeta meta, Collection<Object> ids) throws SQLException {
+        for (EntityMeta any : metamodel.all()) {
+            for (ManyToManyProperty m2m : any.manyToMany()) {
+                JunctionTable junction = m2m.junction();
+                if (m2m.owning() && junction.owner() == meta) {
+                    unlink(junction, junction.ownerColumn(), meta, ids);
+                }
+                if (m2m.owning() && junction.target() == meta) {
+                    unlink(junction, junction.targetColumn(), meta, ids);
+                }
+            }
+        }
+    }
+
+    private boolean hasJunctionsNotCascading(EntityMeta meta) {
+        for (EntityMeta any : metamodel.all()) {
+            for (ManyToManyProperty m2m : any.manyToMany()) {
+                JunctionTable junction = m2m.junction();
+                if (m2m.owning() && (junction.owner() == meta && !schema.deleteCascades(junction.table(),
+                        junction.ownerColumn()) || junction.target() == meta && !schema.deleteCascades(junction.table(),
+                        junction.targetColumn()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void unlink(JunctionTable junction, String column, EntityMeta meta, Collection<Object> ids)
+            throws SQLException {
+        if (ids.isEmpty() || schema.deleteCascades(junction.table(), column)) {
+            return;
+        }
+        PreparedStatement statement = connector.prepare("DELETE FROM " + dialect.quote(junction.table()) + " WHERE "
+                + dialect.quote(column) + " = ?");
+        for (Object id : ids) {
+            Persister.bind(statement, 1, meta.id(), id);
+            statement.addBatch();
+        }
+        statement.executeBatch();
     }
 
     /**

@@ -45,7 +45,7 @@ public final class Runtime {
         this.schema = new SchemaManager(connector);
         ErrorTranslator errors = new ErrorTranslator(connector, context);
         this.persister = new Persister(connector, context, errors);
-        this.deleter = new Deleter(connector, context);
+        this.deleter = new Deleter(connector, context, metamodel, schema);
         this.queries = new QueryEngine(connector, context, deleter, errors, pointSelect);
         BatchLoader loader = new BatchLoader(queries, pointSelect);
         this.relations = new Relations(connector, context, metamodel, queries, loader, persister, errors);

@@ -1,5 +1,6 @@
 package dev.weft.internal.schema;
 
+import dev.weft.Action;
 import dev.weft.MappingException;
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.jdbc.Connector;
@@ -9,15 +10,18 @@ import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.JunctionTable;
 import dev.weft.internal.meta.ManyToManyProperty;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates the tables of registered entities, and checks that the tables of entities mapped onto an
@@ -27,6 +31,8 @@ public final class SchemaManager {
 
     private final Connector connector;
     private final Dialect dialect;
+    /** {@link #deleteCascades} by junction table and column, as the last check read them from the database. */
+    private final Map<String, Boolean> cascades = new ConcurrentHashMap<>();
 
     public SchemaManager(Connector connector) {
         this.connector = connector;
@@ -75,14 +81,20 @@ public final class SchemaManager {
                     if (!columns.contains(column.column().toLowerCase(Locale.ROOT))) {
                         throw new MappingException(column.qualifiedName() + " is mapped to column '" + column.column()
                                 + "', which table '" + meta.table() + "' does not have (it has " + columns
-                                + "): name the existing column with @Column(name = \"...\"), or mark the field transient.");
+                                + "): name the existing column with @Column(name = \"...\"), add the column to the table "
+                                + "(ALTER TABLE ... ADD COLUMN: createTables leaves existing tables as they are), or mark "
+                                + "the field transient.");
                     }
                 }
+                checkDeleteActions(meta);
             }
             for (JunctionTable junction : junctions(entities)) {
                 Set<String> columns = columnsOf(junction.table());
+                Map<String, String> actions = foreignKeysOf(junction.table());
                 for (String column : List.of(junction.ownerColumn(), junction.targetColumn())) {
-                    if (!columns.contains(column.toLowerCase(Locale.ROOT))) {
+                    String key = column.toLowerCase(Locale.ROOT);
+                    cascades.put(junction.table() + '\u0000' + key, "CASCADE".equals(actions.get(key)));
+                    if (!columns.contains(key)) {
                         throw new MappingException("The many-to-many junction table '" + junction.table() + "' of "
                                 + junction.owner().name() + " and " + junction.target().name()
                                 + (columns.isEmpty() ? " does not exist" : " has no column '" + column + "'")
@@ -95,12 +107,60 @@ public final class SchemaManager {
         });
     }
 
-    private Set<String> columnsOf(String table) throws SQLException {
-        String sql = "PRAGMA table_info(" + dialect.quote(table) + ")";
-        Set<String> columns = new LinkedHashSet<>();
-        try (ResultSet rows = connector.prepare(sql).executeQuery()) {
+    /**
+     * The database carries out {@code onDelete}, and memory follows what the annotation declares: a table made by
+     * an older version of the entity, or by another tool, whose foreign key acts otherwise would delete rows that
+     * memory keeps, or refuse deletes the mapping promises.
+     */
+    private void checkDeleteActions(EntityMeta meta) throws SQLException {
+        Map<String, String> actions = foreignKeysOf(meta.table());
+        for (ForeignKeyProperty fk : meta.foreignKeys()) {
+            String action = actions.get(fk.column().toLowerCase(Locale.ROOT));
+            if (action == null || !sameDeleteAction(fk.onDelete(), action)) {
+                throw new MappingException(fk.qualifiedName() + " declares onDelete = " + fk.onDelete() + ", but column '"
+                        + fk.column() + "' of table '" + meta.table() + "' has "
+                        + (action == null ? "no foreign key" : "a foreign key with ON DELETE " + action)
+                        + " in the database, which carries out deletes: declare the onDelete the table has, or "
+                        + "migrate the table to ON DELETE " + fk.onDelete().sql() + " (SQLite cannot alter a foreign "
+                        + "key: create the table anew and copy the rows), or map the column as a plain field.");
+            }
+        }
+    }
+
+    /** NO ACTION refuses a delete as RESTRICT does, only at the end of the statement instead of at once. */
+    private static boolean sameDeleteAction(Action declared, String action) {
+        return declared.sql().equals(action) || declared == Action.RESTRICT && action.equals("NO ACTION");
+    }
+
+    /**
+     * Whether deleting a row that {@code column} of the junction table {@code table} references deletes the junction
+     * rows that point at it: a junction table Weft did not create may not, and then Weft deletes them itself. Known
+     * once the junction was checked; a junction never checked is taken to be one Weft created.
+     */
+    public boolean deleteCascades(String table, String column) {
+        return cascades.getOrDefault(table + '\u0000' + column.toLowerCase(Locale.ROOT), Boolean.TRUE);
+    }
+
+    /** The table's foreign key columns (lower case) and their ON DELETE actions (upper case). */
+    private Map<String, String> foreignKeysOf(String table) throws SQLException {
+        Map<String, String> actions = new HashMap<>();
+        PreparedStatement statement = connector.prepare(dialect.foreignKeysQuery());
+        statement.setString(1, table);
+        try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                columns.add(rows.getString("name").toLowerCase(Locale.ROOT));
+                actions.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(2).toUpperCase(Locale.ROOT));
+            }
+        }
+        return actions;
+    }
+
+    private Set<String> columnsOf(String table) throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        PreparedStatement statement = connector.prepare(dialect.tableColumnsQuery());
+        statement.setString(1, table);
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                columns.add(rows.getString(1).toLowerCase(Locale.ROOT));
             }
         }
         return columns;

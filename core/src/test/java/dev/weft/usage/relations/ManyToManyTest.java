@@ -99,7 +99,7 @@ class ManyToManyTest {
         // the order they were written, not by category id.
         java.nio.file.Path file = databases.path("rowid-junction.db");
         Sqlite.execute(file, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
-                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL REFERENCES author(id),"
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL REFERENCES author(id) ON DELETE CASCADE,"
                         + " published_date TEXT)",
                 "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
                 "CREATE TABLE book_categories (category_id INTEGER NOT NULL REFERENCES category(id),"

@@ -51,7 +51,7 @@ class OneToManyTest {
         // The only index on books.author_id also holds the title: SQLite reads each author's books by title.
         java.nio.file.Path file = databases.path("title-index.db");
         Sqlite.execute(file, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
-                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL REFERENCES author(id),"
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL REFERENCES author(id) ON DELETE CASCADE,"
                         + " published_date TEXT)",
                 "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
                 "CREATE TABLE book_categories (category_id INTEGER NOT NULL, book_id INTEGER NOT NULL,"
