@@ -62,7 +62,7 @@ public final class Deleter {
         connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
                 DeleteEffects found = DeleteEffects.of(connector, context, meta, () -> List.of(id));
-                unlinkWhereNotCascading(meta, List.of(id));
+                unlink(linksNotCascading(meta), meta, List.of(id));
                 PreparedStatement statement = connector.prepare(sql);
                 Persister.bind(statement, 1, meta.id(), id);
                 int rows;
@@ -93,8 +93,9 @@ public final class Deleter {
         return connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
                 DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
-                if (hasJunctionsNotCascading(meta)) {
-                    unlinkWhereNotCascading(meta, matchingIds.get());
+                List<JunctionColumn> links = linksNotCascading(meta);
+                if (!links.isEmpty()) {
+                    unlink(links, meta, matchingIds.get());
                 }
             List<Object> ids;
             try {
@@ -110,50 +111,50 @@ public final class Deleter {
         });
     }
 
+    /** A junction table's column that references the rows of one entity. */
+    private record JunctionColumn(JunctionTable junction, String column) {
+    }
+
     /**
-     * Deletes the junction rows linking the rows about to be deleted where the junction's foreign key does not (a
-     * table Weft did not create): deleting an object takes it out of its many-to-many relations, on any schema.
+     * The junction columns referencing {@code meta}'s rows whose foreign key does not delete the links with the row
+     * (a table Weft did not create): deleting an object takes it out of its many-to-many relations on any schema,
+     * so Weft deletes those links itself.
      */
-    private void unlinkWhereNotCascading(EntityMeta meta, Collection<Object> ids) throws SQLException {
+    private List<JunctionColumn> linksNotCascading(EntityMeta meta) {
+        if (schema.everyJunctionCascades()) {
+            return List.of();
+        }
+        List<JunctionColumn> found = new ArrayList<>();
         for (EntityMeta any : metamodel.all()) {
             for (ManyToManyProperty m2m : any.manyToMany()) {
                 JunctionTable junction = m2m.junction();
-                if (m2m.owning() && junction.owner() == meta) {
-                    unlink(junction, junction.ownerColumn(), meta, ids);
+                if (!m2m.owning()) {
+                    continue;
                 }
-                if (m2m.owning() && junction.target() == meta) {
-                    unlink(junction, junction.targetColumn(), meta, ids);
+                if (junction.owner() == meta && !schema.deleteCascades(junction.table(), junction.ownerColumn())) {
+                    found.add(new JunctionColumn(junction, junction.ownerColumn()));
                 }
-            }
-        }
-    }
-
-    private boolean hasJunctionsNotCascading(EntityMeta meta) {
-        for (EntityMeta any : metamodel.all()) {
-            for (ManyToManyProperty m2m : any.manyToMany()) {
-                JunctionTable junction = m2m.junction();
-                if (m2m.owning() && (junction.owner() == meta && !schema.deleteCascades(junction.table(),
-                        junction.ownerColumn()) || junction.target() == meta && !schema.deleteCascades(junction.table(),
-                        junction.targetColumn()))) {
-                    return true;
+                if (junction.target() == meta && !schema.deleteCascades(junction.table(), junction.targetColumn())) {
+                    found.add(new JunctionColumn(junction, junction.targetColumn()));
                 }
             }
         }
-        return false;
+        return found;
     }
 
-    private void unlink(JunctionTable junction, String column, EntityMeta meta, Collection<Object> ids)
-            throws SQLException {
-        if (ids.isEmpty() || schema.deleteCascades(junction.table(), column)) {
+    private void unlink(List<JunctionColumn> links, EntityMeta meta, Collection<Object> ids) throws SQLException {
+        if (ids.isEmpty()) {
             return;
         }
-        PreparedStatement statement = connector.prepare("DELETE FROM " + dialect.quote(junction.table()) + " WHERE "
-                + dialect.quote(column) + " = ?");
-        for (Object id : ids) {
-            Persister.bind(statement, 1, meta.id(), id);
-            statement.addBatch();
+        for (JunctionColumn link : links) {
+            PreparedStatement statement = connector.prepare("DELETE FROM " + dialect.quote(link.junction().table())
+                    + " WHERE " + dialect.quote(link.column()) + " = ?");
+            for (Object id : ids) {
+                Persister.bind(statement, 1, meta.id(), id);
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
-        statement.executeBatch();
     }
 
     /**

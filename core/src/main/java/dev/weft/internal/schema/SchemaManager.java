@@ -31,8 +31,11 @@ public final class SchemaManager {
 
     private final Connector connector;
     private final Dialect dialect;
-    /** {@link #deleteCascades} by junction table and column, as the last check read them from the database. */
-    private final Map<String, Boolean> cascades = new ConcurrentHashMap<>();
+    /**
+     * The junction columns (table and column, {@link #junctionColumn}) whose foreign key does not delete the links
+     * of a deleted row, as the last check read them. Usually none, and then a delete asks nothing more.
+     */
+    private final Set<String> notCascading = ConcurrentHashMap.newKeySet();
 
     public SchemaManager(Connector connector) {
         this.connector = connector;
@@ -93,7 +96,11 @@ public final class SchemaManager {
                 Map<String, String> actions = foreignKeysOf(junction.table());
                 for (String column : List.of(junction.ownerColumn(), junction.targetColumn())) {
                     String key = column.toLowerCase(Locale.ROOT);
-                    cascades.put(junction.table() + '\u0000' + key, "CASCADE".equals(actions.get(key)));
+                    if ("CASCADE".equals(actions.get(key))) {
+                        notCascading.remove(junctionColumn(junction.table(), column));
+                    } else {
+                        notCascading.add(junctionColumn(junction.table(), column));
+                    }
                     if (!columns.contains(key)) {
                         throw new MappingException("The many-to-many junction table '" + junction.table() + "' of "
                                 + junction.owner().name() + " and " + junction.target().name()
@@ -138,7 +145,16 @@ public final class SchemaManager {
      * once the junction was checked; a junction never checked is taken to be one Weft created.
      */
     public boolean deleteCascades(String table, String column) {
-        return cascades.getOrDefault(table + '\u0000' + column.toLowerCase(Locale.ROOT), Boolean.TRUE);
+        return notCascading.isEmpty() || !notCascading.contains(junctionColumn(table, column));
+    }
+
+    /** Whether every junction checked deletes the links of a deleted row itself, as those Weft creates do. */
+    public boolean everyJunctionCascades() {
+        return notCascading.isEmpty();
+    }
+
+    private static String junctionColumn(String table, String column) {
+        return table + '\u0000' + column.toLowerCase(Locale.ROOT);
     }
 
     /** The table's foreign key columns (lower case) and their ON DELETE actions (upper case). */
