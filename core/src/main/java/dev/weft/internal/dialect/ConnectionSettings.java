@@ -8,4 +8,9 @@ public record ConnectionSettings(Path path, int busyTimeoutMillis) {
     public boolean inMemory() {
         return path == null;
     }
+
+    /** The database as messages name it: its file, or that it lives in memory. */
+    public String describe() {
+        return inMemory() ? "an in-memory database" : "the database at " + path.toAbsolutePath();
+    }
 }

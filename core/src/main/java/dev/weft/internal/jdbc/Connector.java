@@ -23,6 +23,7 @@ public final class Connector implements AutoCloseable {
     private static final int STATEMENT_CACHE_SIZE = 256;
 
     private final Dialect dialect;
+    private final ConnectionSettings settings;
     private final Consumer<String> listener;
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
@@ -34,12 +35,12 @@ public final class Connector implements AutoCloseable {
 
     public Connector(Dialect dialect, ConnectionSettings settings, Consumer<String> listener) {
         this.dialect = dialect;
+        this.settings = settings;
         this.listener = listener;
         try {
             this.connection = dialect.open(settings);
         } catch (SQLException e) {
-            throw new WeftException("Cannot open the SQLite database "
-                    + (settings.inMemory() ? "in memory" : "at " + settings.path().toAbsolutePath()) + ": " + e.getMessage(), e);
+            throw new WeftException("Cannot open " + settings.describe() + ": " + e.getMessage(), e);
         }
         this.statements = new StatementCache(connection, STATEMENT_CACHE_SIZE);
         try {
@@ -54,6 +55,11 @@ public final class Connector implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Where the connection goes. */
+    public ConnectionSettings settings() {
+        return settings;
     }
 
     /**

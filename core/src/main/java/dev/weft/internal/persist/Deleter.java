@@ -53,6 +53,7 @@ public final class Deleter {
     public void delete(Object entity) {
         EntityMeta meta = context.meta(entity);
         Object id = meta.idOf(entity);
+        context.checkNotElsewhere(meta, entity, "delete");
         if (context.isNew(entity) || meta.isUnsetId(id)) {
             throw new WeftException("cannot delete " + ErrorTranslator.describe(meta, entity)
                     + ": it was never saved, so it has no row to delete.");

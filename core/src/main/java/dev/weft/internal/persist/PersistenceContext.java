@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.weft.DetachedException;
 import dev.weft.IdentityMap;
+import dev.weft.WeftException;
+import dev.weft.internal.dialect.ConnectionSettings;
 import dev.weft.internal.enhance.Enhanced;
 import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.ColumnProperty;
@@ -126,6 +128,37 @@ public final class PersistenceContext {
     public EntityState trackedState(Object entity) {
         return ((Enhanced) entity).$weft$interceptor() instanceof EntityState state && state.context() == this
                 ? state : null;
+    }
+
+    /**
+     * The database that manages an instance, if that is another one and it is open; otherwise {@code null}. Such an
+     * instance has its row there: to take it here would leave that database holding an object it no longer tracks.
+     * An instance of a closed database is new here, which is how rows are copied from one file to another.
+     */
+    public String otherOwner(Object entity) {
+        if (((Enhanced) entity).$weft$interceptor() instanceof EntityState state && state.context() != this
+                && !state.context().closed()) {
+            ConnectionSettings there = state.context().connector.settings();
+            if (!there.equals(connector.settings())) {
+                return there.describe();
+            }
+            return there.inMemory() ? "another in-memory database" : "another Database of the same file";
+        }
+        return null;
+    }
+
+    /**
+     * Refuses an instance that another open database manages, before {@code action} ("save", "add to
+     * Category#2.books") writes anything.
+     */
+    public void checkNotElsewhere(EntityMeta meta, Object entity, String action) {
+        String owner = otherOwner(entity);
+        if (owner != null) {
+            throw new WeftException("cannot " + action + ": " + ErrorTranslator.describe(meta, entity)
+                    + " belongs to " + owner + " (still open), not to this one; an object belongs to one open "
+                    + "Database. To copy it, save a new " + meta.name() + " with its values, or close the other "
+                    + "Database first.");
+        }
     }
 
     /**

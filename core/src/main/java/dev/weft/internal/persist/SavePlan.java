@@ -258,6 +258,9 @@ final class SavePlan {
         }
         EntityMeta meta = context.meta(entity);
         EntityState state = context.trackedState(entity); // null: new here
+        if (state == null) {
+            context.checkNotElsewhere(meta, entity, "save");
+        }
         EntityState.Status status = state == null ? EntityState.Status.NEW : state.status();
         if (status == EntityState.Status.DELETED) {
             throw new WeftException("cannot save " + ErrorTranslator.describe(meta, entity)

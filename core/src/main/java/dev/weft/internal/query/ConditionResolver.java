@@ -268,6 +268,12 @@ final class ConditionResolver {
         }
         if (entities != null && entities.type().isInstance(value)) {
             Object id = entities.idOf(value);
+            String owner = context.otherOwner(value);
+            if (owner != null) {
+                throw new QueryException("\"" + lookup + "\" compares with " + entities.name() + "#" + id
+                        + ", which belongs to " + owner + " (still open), not to this query's; its id there says "
+                        + "nothing of the rows here. Compare with an object of this Database, or with an id.");
+            }
             if (context.isNew(value) || entities.isUnsetId(id)) {
                 throw new QueryException("\"" + lookup + "\" compares with " + Naming.withArticle(entities.name())
                         + " that was never saved; save it first.");

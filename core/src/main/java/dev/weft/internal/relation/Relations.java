@@ -131,12 +131,19 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         if (property instanceof ForeignKeyProperty key) {
             Object old = key.owner().access().get(entity, key.slot());
             if (old != value) {
+                if (value != null) {
+                    context.checkNotElsewhere(key.target(), value, "set " + describe(entity) + "." + key.name());
+                }
                 if (value != null && key.oneToOne()) {
                     checkFree(entity, key, value);
                 }
                 backrefs.keyMoved(entity, key, old, value, null);
             }
         } else if (property instanceof InverseProperty inverse && !inverse.isCollection()) {
+            if (value != null) {
+                context.checkNotElsewhere(inverse.mappedBy().owner(), value,
+                        "set " + describe(entity) + "." + inverse.name());
+            }
             inverseAssigned(entity, state, inverse, value);
         } else {
             LiveRelation<?> live = live(entity, state, RelationSide.of(property));
@@ -760,6 +767,10 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             }
             if (seen.add(element)) {
                 EntityState state = context.trackedState(element);
+                if (adding && state == null) { // removing one is a no-op: no collection here holds it
+                    context.checkNotElsewhere(relation.side.element(), element,
+                            "add to " + relation.side.describe(relation.owner));
+                }
                 if (adding && state != null && state.status() == EntityState.Status.DELETED) {
                     throw new WeftException("cannot add " + describe(element) + " to "
                             + relation.side.describe(relation.owner) + ": it was deleted.");
