@@ -462,6 +462,21 @@ class QueryTest {
     }
 
     @Test
+    void aStreamLeavesOutARowTheConsumerDeletedAfterItsPageWasRead(Database db) {
+        List<Product> all = products(db, 10);
+
+        try (Stream<Product> stream = db.select(Product.class).order("name").stream()) {
+            List<Product> seen = stream.peek(product -> {
+                if (product == all.get(0)) {
+                    db.delete(all.get(1)); // on the page being consumed
+                    db.select(Product.class).filter("name", all.get(2).name).delete();
+                }
+            }).toList();
+            assertEquals(all.subList(3, 10), seen.subList(1, seen.size()));
+        }
+    }
+
+    @Test
     void aStreamWhoseConsumerChangesTheRowsOutOfTheFilterSeesEachRowOnce(Database db) {
         products(db, 2_500);
 

@@ -179,6 +179,12 @@ public final class PersistenceContext {
         return state != null && state.status() == EntityState.Status.HOLLOW;
     }
 
+    /** Whether an instance's row was deleted through this database. */
+    public boolean isDeleted(Object entity) {
+        EntityState state = trackedState(entity);
+        return state != null && state.status() == EntityState.Status.DELETED;
+    }
+
     /** Whether an instance is new: never saved here, so {@code save} would insert it. */
     public boolean isNew(Object entity) {
         EntityState state = trackedState(entity);

@@ -344,15 +344,21 @@ final class SelectQuery<T> implements Query<T> {
                 if (ids == null) {
                     ids = ordered.matchingIds();
                 }
-                while (!page.hasNext()) {
-                    if (next >= ids.size()) {
-                        return false;
+                T row;
+                do {
+                    while (!page.hasNext()) {
+                        if (next >= ids.size()) {
+                            return false;
+                        }
+                        List<Object> pageIds = ids.subList(next, Math.min(ids.size(), next + STREAM_PAGE));
+                        next += pageIds.size();
+                        page = rowsInOrder(pageIds).iterator();
                     }
-                    List<Object> pageIds = ids.subList(next, Math.min(ids.size(), next + STREAM_PAGE));
-                    next += pageIds.size();
-                    page = rowsInOrder(pageIds).iterator();
-                }
-                action.accept(page.next());
+                    row = page.next();
+                    // Deleted by the consumer (or a cascade of its deletes) after its page was read: a later page
+                    // would not have had it either.
+                } while (engine.context.isDeleted(row));
+                action.accept(row);
                 return true;
             }
         };
