@@ -219,21 +219,4 @@ class EnhancedEntityTest {
         assertEquals("Label#" + saved.id + "(urgent)", label.toString());
         assertEquals(1, log.dataStatements().size());
     }
-
-    @Test
-    void anObjectSavedToOneDatabaseIsNewToAnother(Database first, Database second) {
-        first.createTables(Label.class);
-        second.createTables(Label.class);
-        Label label = first.save(new Label("shared"));
-        label.id = 0;
-
-        second.save(label);
-
-        assertEquals(1, second.select(Label.class).count());
-        label.text = "changed";
-        second.save(label);
-        assertEquals("changed", second.get(Label.class, label.id).text);
-        first.clearCache();
-        assertEquals("shared", first.select(Label.class).fetchFirst().orElseThrow().text, "the first keeps its row");
-    }
 }

@@ -57,6 +57,19 @@ class TwoDatabasesTest {
     }
 
     @Test
+    void clearingTheIdDoesNotHandTheObjectOver(Database first, Database second) {
+        schema(first, second);
+        Author frank = first.save(new Author("Frank"));
+        long id = frank.id;
+        frank.id = 0;
+
+        assertThrows(WeftException.class, () -> second.save(frank));
+
+        assertEquals(0, second.select(Author.class).count());
+        assertSame(frank, first.get(Author.class, id)); // the first database still has it as its row's object
+    }
+
+    @Test
     void anObjectASaveReachesIsCheckedToo(Database first, Database second) {
         schema(first, second);
         Author frank = first.save(new Author("Frank"));
