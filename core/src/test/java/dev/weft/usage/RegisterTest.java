@@ -204,4 +204,35 @@ class RegisterTest {
         assertEquals(1, ((Number) Sqlite.scalar(file, "SELECT COUNT(*) FROM book_categories")).intValue());
         assertEquals(List.of("Kept"), one.categories.stream().map(c -> c.name).toList());
     }
+
+    /**
+     * Rows the database deletes by CASCADE leave their links in a junction that does not cascade too: else the
+     * delete fails on the junction's key.
+     */
+    @Test
+    void aDeleteCascadingToLinkedRowsDeletesTheirLinksInAJunctionThatDoesNotCascade(Databases databases) {
+        Path file = fileWith(databases, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
+                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL"
+                        + " REFERENCES author(id) ON DELETE CASCADE, published_date TEXT)",
+                "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
+                "CREATE TABLE book_categories (category_id INTEGER NOT NULL REFERENCES category(id),"
+                        + " book_id INTEGER NOT NULL REFERENCES books(id), PRIMARY KEY (category_id, book_id))");
+        Database db = databases.open(file);
+        db.register(Author.class, Book.class, Category.class);
+        Author ann = db.save(new Author("Ann"));
+        Author bob = db.save(new Author("Bob"));
+        Author cy = db.save(new Author("Cy"));
+        Book annsBook = db.save(new Book("Ann's", ann));
+        Book bobsBook = db.save(new Book("Bob's", bob));
+        Book cysBook = db.save(new Book("Cy's", cy));
+        Category category = db.save(new Category("All"));
+        category.books.add(annsBook, bobsBook, cysBook);
+
+        db.delete(ann);
+        db.select(Author.class).filter("name", "Bob").delete();
+
+        assertEquals(List.of(cysBook), List.copyOf(category.books));
+        assertEquals(List.of("Cy's"), db.select(Book.class).fetchAll().stream().map(b -> b.title).toList());
+        assertEquals(1, ((Number) Sqlite.scalar(file, "SELECT COUNT(*) FROM book_categories")).intValue());
+    }
 }

@@ -139,6 +139,13 @@ final class DeleteEffects {
     }
 
     private List<Object> referencing(ForeignKeyProperty fk, Collection<Object> ids) throws SQLException {
+        return referencing(connector, fk, ids);
+    }
+
+    /** The ids of the rows whose key {@code fk} holds one of {@code ids}, asked in chunks. */
+    static List<Object> referencing(Connector connector, ForeignKeyProperty fk, Collection<Object> ids)
+            throws SQLException {
+        Dialect dialect = connector.dialect();
         EntityMeta owner = fk.owner();
         List<Object> all = new ArrayList<>(ids);
         List<Object> found = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.weft.WeftException;
 import dev.weft.internal.dialect.ConstraintFailure;
 import dev.weft.internal.dialect.Dialect;
 import dev.weft.internal.jdbc.Connector;
+import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.JunctionTable;
@@ -18,13 +19,15 @@ import dev.weft.internal.types.ColumnTypes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import dev.weft.internal.jdbc.SqlWork;
-
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Deletes rows by id and lets the database apply the foreign keys' {@code onDelete} actions. When a
@@ -63,7 +66,7 @@ public final class Deleter {
         connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
                 DeleteEffects found = DeleteEffects.of(connector, context, meta, () -> List.of(id));
-                unlink(linksNotCascading(meta), meta, List.of(id));
+                unlinkAll(meta, () -> List.of(id));
                 PreparedStatement statement = connector.prepare(sql);
                 Persister.bind(statement, 1, meta.id(), id);
                 int rows;
@@ -94,22 +97,63 @@ public final class Deleter {
         return connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
                 DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
-                List<JunctionColumn> links = linksNotCascading(meta);
-                if (!links.isEmpty()) {
-                    unlink(links, meta, matchingIds.get());
+                unlinkAll(meta, matchingIds);
+                List<Object> ids;
+                try {
+                    ids = delete.run();
+                } catch (SQLException e) {
+                    throw refused(e, meta, new ArrayList<>(matchingIds.get()));
                 }
-            List<Object> ids;
-            try {
-                ids = delete.run();
-            } catch (SQLException e) {
-                throw refused(e, meta, new ArrayList<>(matchingIds.get()));
-            }
                 found.addDeleted(meta, ids);
                 return found;
             }, journal::revert);
             effects.apply(journal);
             return effects.deletedCount();
         });
+    }
+
+    /**
+     * Deletes the links, in junctions that do not cascade, of the rows about to be deleted and of every row the
+     * database will delete with them through CASCADE keys: a link left to any of them makes the delete fail.
+     * {@code ids} is asked only when such a junction exists; the rows a cascade reaches only where one of them has
+     * links to delete.
+     */
+    private void unlinkAll(EntityMeta meta, Supplier<Collection<Object>> ids) throws SQLException {
+        if (schema.everyJunctionCascades() || !cascadeReachesLinks(meta, new HashSet<>())) {
+            return;
+        }
+        Map<EntityMeta, Set<Object>> seen = new HashMap<>();
+        unlinkAll(meta, new ArrayList<>(ids.get()), seen);
+    }
+
+    private void unlinkAll(EntityMeta meta, List<Object> ids, Map<EntityMeta, Set<Object>> seen) throws SQLException {
+        Set<Object> done = seen.computeIfAbsent(meta, m -> new HashSet<>());
+        ids.removeIf(id -> !done.add(id)); // a row a self-referencing key reaches again
+        if (ids.isEmpty()) {
+            return;
+        }
+        unlink(linksNotCascading(meta), meta, ids);
+        for (ForeignKeyProperty fk : meta.referencedBy()) {
+            if (fk.onDelete() == Action.CASCADE && cascadeReachesLinks(fk.owner(), new HashSet<>())) {
+                unlinkAll(fk.owner(), DeleteEffects.referencing(connector, fk, ids), seen);
+            }
+        }
+    }
+
+    /** Whether deleting rows of {@code meta} deletes rows, its own or by CASCADE, linked in a junction that does not cascade. */
+    private boolean cascadeReachesLinks(EntityMeta meta, Set<EntityMeta> visiting) {
+        if (!linksNotCascading(meta).isEmpty()) {
+            return true;
+        }
+        if (!visiting.add(meta)) {
+            return false;
+        }
+        for (ForeignKeyProperty fk : meta.referencedBy()) {
+            if (fk.onDelete() == Action.CASCADE && cascadeReachesLinks(fk.owner(), visiting)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A junction table's column that references the rows of one entity. */
