@@ -178,15 +178,20 @@ class RegisterTest {
         assertThrows(dev.weft.RestrictViolationException.class, () -> db.delete(publisher));
     }
 
-    /** A junction table another tool made may not cascade: deleting an object still takes it out of its links. */
-    @Test
-    void deletingAnObjectDeletesItsLinksInAJunctionThatDoesNotCascade(Databases databases) {
-        Path file = fileWith(databases, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
+    /** The tables of Author, Book and Category as another tool made them: the junction's keys do not cascade. */
+    private static Path withJunctionThatDoesNotCascade(Databases databases) {
+        return fileWith(databases, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
                 "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL"
                         + " REFERENCES author(id) ON DELETE CASCADE, published_date TEXT)",
                 "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
                 "CREATE TABLE book_categories (category_id INTEGER NOT NULL REFERENCES category(id),"
                         + " book_id INTEGER NOT NULL REFERENCES books(id), PRIMARY KEY (category_id, book_id))");
+    }
+
+    /** A junction table another tool made may not cascade: deleting an object still takes it out of its links. */
+    @Test
+    void deletingAnObjectDeletesItsLinksInAJunctionThatDoesNotCascade(Databases databases) {
+        Path file = withJunctionThatDoesNotCascade(databases);
         Database db = databases.open(file);
         db.register(Author.class, Book.class, Category.class);
         Author author = db.save(new Author("Ann"));
@@ -211,12 +216,7 @@ class RegisterTest {
      */
     @Test
     void aDeleteCascadingToLinkedRowsDeletesTheirLinksInAJunctionThatDoesNotCascade(Databases databases) {
-        Path file = fileWith(databases, "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT, email TEXT)",
-                "CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER NOT NULL"
-                        + " REFERENCES author(id) ON DELETE CASCADE, published_date TEXT)",
-                "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT)",
-                "CREATE TABLE book_categories (category_id INTEGER NOT NULL REFERENCES category(id),"
-                        + " book_id INTEGER NOT NULL REFERENCES books(id), PRIMARY KEY (category_id, book_id))");
+        Path file = withJunctionThatDoesNotCascade(databases);
         Database db = databases.open(file);
         db.register(Author.class, Book.class, Category.class);
         Author ann = db.save(new Author("Ann"));
