@@ -210,6 +210,29 @@ class RegisterTest {
         assertEquals(List.of("Kept"), one.categories.stream().map(c -> c.name).toList());
     }
 
+    /** A bulk delete whose filter goes through such a junction deletes the rows it matched before their links went. */
+    @Test
+    void aBulkDeleteFilteredThroughAJunctionThatDoesNotCascadeDeletesTheRowsItMatched(Databases databases) {
+        Path file = withJunctionThatDoesNotCascade(databases);
+        Database db = databases.open(file);
+        db.register(Author.class, Book.class, Category.class);
+        Author author = db.save(new Author("Ann"));
+        Book one = db.save(new Book("One", author));
+        Book two = db.save(new Book("Two", author));
+        Book three = db.save(new Book("Three", author));
+        Category kept = db.save(new Category("Kept"));
+        Category gone = db.save(new Category("Gone"));
+        kept.books.add(one, two, three);
+        gone.books.add(one, two);
+
+        assertEquals(1, gone.books.filter("title", "Two").delete());
+        assertEquals(1, db.select(Book.class).filter("categories__name", "Gone").delete());
+
+        assertEquals(List.of("Three"), db.select(Book.class).fetchAll().stream().map(b -> b.title).toList());
+        assertEquals(List.of(three), List.copyOf(kept.books));
+        assertEquals(1, ((Number) Sqlite.scalar(file, "SELECT COUNT(*) FROM book_categories")).intValue());
+    }
+
     /**
      * Rows the database deletes by CASCADE leave their links in a junction that does not cascade too: else the
      * delete fails on the junction's key.

@@ -61,7 +61,7 @@ public final class Deleter {
             throw new WeftException("cannot delete " + ErrorTranslator.describe(meta, entity)
                     + ": it was never saved, so it has no row to delete.");
         }
-        String sql = "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column()) + " = ?";
+        String sql = deleteSql(meta);
         MemoryJournal journal = new MemoryJournal(context);
         connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
@@ -89,20 +89,21 @@ public final class Deleter {
 
     /**
      * Deletes rows with one statement that returns their ids, and brings the loaded objects those rows
-     * and their CASCADE and SET_NULL dependants in line. {@code matchingIds} is asked only when loaded
-     * objects could be affected.
+     * and their CASCADE and SET_NULL dependants in line. {@code matchingIds} is asked once at most, and only when
+     * loaded objects could be affected or links must be deleted first.
      */
     public long deleteRows(EntityMeta meta, Supplier<Collection<Object>> matchingIds, SqlWork<List<Object>> delete) {
         MemoryJournal journal = new MemoryJournal(context);
         return connector.withConnection(() -> {
             DeleteEffects effects = connector.atomically(() -> {
-                DeleteEffects found = DeleteEffects.of(connector, context, meta, matchingIds);
-                unlinkAll(meta, matchingIds);
+                Supplier<Collection<Object>> matching = once(matchingIds);
+                DeleteEffects found = DeleteEffects.of(connector, context, meta, matching);
                 List<Object> ids;
                 try {
-                    ids = delete.run();
+                    // A filter through the links just deleted would match nothing now: the rows it matched go by id.
+                    ids = unlinkAll(meta, matching) ? deleteByIds(meta, matching.get()) : delete.run();
                 } catch (SQLException e) {
-                    throw refused(e, meta, new ArrayList<>(matchingIds.get()));
+                    throw refused(e, meta, new ArrayList<>(matching.get()));
                 }
                 found.addDeleted(meta, ids);
                 return found;
@@ -112,18 +113,61 @@ public final class Deleter {
         });
     }
 
+    /** The ids a supplier gives, asked on first use and kept: each ask is a query. */
+    private static Supplier<Collection<Object>> once(Supplier<Collection<Object>> ids) {
+        return new Supplier<>() {
+            private Collection<Object> found;
+
+            @Override
+            public Collection<Object> get() {
+                if (found == null) {
+                    found = ids.get();
+                }
+                return found;
+            }
+        };
+    }
+
+    /** Deletes rows by id, in one batch; returns the ids of the rows that were there. */
+    private List<Object> deleteByIds(EntityMeta meta, Collection<Object> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        PreparedStatement statement = connector.prepare(deleteSql(meta));
+        for (Object id : ids) {
+            Persister.bind(statement, 1, meta.id(), id);
+            statement.addBatch();
+        }
+        int[] counts = statement.executeBatch();
+        List<Object> deleted = new ArrayList<>(ids.size());
+        int i = 0;
+        for (Object id : ids) {
+            if (counts[i++] > 0) {
+                deleted.add(id);
+            }
+        }
+        return deleted;
+    }
+
+    private String deleteSql(EntityMeta meta) {
+        return "DELETE FROM " + dialect.quote(meta.table()) + " WHERE " + dialect.quote(meta.id().column()) + " = ?";
+    }
+
     /**
      * Deletes the links, in junctions that do not cascade, of the rows about to be deleted and of every row the
      * database will delete with them through CASCADE keys: a link left to any of them makes the delete fail.
      * {@code ids} is asked only when such a junction exists; the rows a cascade reaches only where one of them has
      * links to delete.
+     *
+     * @return whether there were links to look for, so that {@code ids} was asked
      */
-    private void unlinkAll(EntityMeta meta, Supplier<Collection<Object>> ids) throws SQLException {
+    private boolean unlinkAll(EntityMeta meta, Supplier<Collection<Object>> ids) throws SQLException {
         if (schema.everyJunctionCascades() || !cascadeReachesLinks(meta, new HashSet<>())) {
-            return;
+            return false;
         }
         Map<EntityMeta, Set<Object>> seen = new HashMap<>();
         unlinkAll(meta, new ArrayList<>(ids.get()), seen);
+        return true;
     }
 
     private void unlinkAll(EntityMeta meta, List<Object> ids, Map<EntityMeta, Set<Object>> seen) throws SQLException {
