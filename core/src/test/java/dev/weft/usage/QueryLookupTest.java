@@ -127,6 +127,18 @@ class QueryLookupTest {
                 arguments("name__like", "Ch%y", set("Cherry")));
     }
 
+    /** A capital sigma lowers to ς at the end of a word and to σ inside one: both are one letter to match. */
+    @Test
+    void aSigmaMatchesWhereverItStandsInTheWord(Database db) {
+        db.createTables(Product.class);
+        db.saveAll(List.of(new Product("Οδύσσεια"), new Product("ΣΙΣΥΦΟΣ")));
+
+        assertEquals(set("Οδύσσεια"), names(db.select(Product.class).filter("name__istartswith", "ΟΔΎΣ")));
+        assertEquals(set("Οδύσσεια"), names(db.select(Product.class).filter("name__icontains", "ύσς")));
+        assertEquals(set("ΣΙΣΥΦΟΣ"), names(db.select(Product.class).filter("name__icontains", "σισ")));
+        assertEquals(set("ΣΙΣΥΦΟΣ"), names(db.select(Product.class).filter("name__iendswith", "φοσ")));
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lookups")
     void lookupMatchesTheExpectedRows(String lookup, Object value, Set<String> expected, Database db) {

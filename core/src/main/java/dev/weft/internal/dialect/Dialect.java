@@ -71,6 +71,9 @@ public interface Dialect {
     /** A case-insensitive (Unicode) match of {@code left} against a LIKE pattern with {@code \} as escape. */
     String caseInsensitiveLike(String left, boolean asciiPattern);
 
+    /** The pattern to bind for {@link #caseInsensitiveLike}, folded as that match folds {@code left}. */
+    String caseInsensitivePattern(String pattern, boolean asciiPattern);
+
     /**
      * A condition that {@code left} is one of the values of a JSON array bound as one parameter: how a list
      * longer than a statement's parameter limit is passed.

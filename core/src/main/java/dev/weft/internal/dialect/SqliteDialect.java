@@ -133,6 +133,20 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String caseInsensitivePattern(String pattern, boolean asciiPattern) {
+        return asciiPattern ? pattern : fold(pattern);
+    }
+
+    /**
+     * Lower case, letter by letter. {@code toLowerCase} alone lowers a capital sigma that ends a word to the final
+     * form {@code ς}, so that a pattern ending in {@code Σ} missed the {@code σ} of a longer word: both forms are
+     * {@code σ} here, on both sides of the match.
+     */
+    static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('ς', 'σ');
+    }
+
+    @Override
     public String inJsonArray(String left) {
         return left + " IN (SELECT value FROM json_each(?))";
     }
@@ -210,7 +224,7 @@ public final class SqliteDialect implements Dialect {
             if (value == null) {
                 result();
             } else {
-                result(value.toLowerCase(Locale.ROOT));
+                result(fold(value));
             }
         }
     }

@@ -9,7 +9,6 @@ import dev.weft.internal.types.ColumnType;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /** Writes conditions as SQL with {@code ?} for every value, collecting the values to bind in order. */
@@ -254,7 +253,7 @@ final class ConditionWriter {
     private void like(String column, String pattern) {
         boolean ascii = pattern.chars().allMatch(ch -> ch < 128);
         sql.append(dialect.caseInsensitiveLike(column, ascii));
-        binds.add(new Bind(null, ascii ? pattern : pattern.toLowerCase(Locale.ROOT)));
+        binds.add(new Bind(null, dialect.caseInsensitivePattern(pattern, ascii)));
     }
 
     private void bind(Condition.Comparison c, Object value) {
