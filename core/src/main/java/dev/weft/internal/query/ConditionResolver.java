@@ -66,19 +66,19 @@ final class ConditionResolver {
         if (path.end() instanceof ColumnProperty end) {
             column = keyInsteadOfJoin(hops, end);
         } else {
-            // A path that ends at a relation compares the related object's id; "is there one" for isnull, and
-            // for null, as a to-one relation compared with null means "none".
-            Hop relation = Hop.of(path.end());
-            hops.add(relation);
-            column = relation.to().id();
-            boolean nullTest = comparison == Lookup.ISNULL || comparison == Lookup.NOTNULL
-                    || value == null && (comparison == Lookup.EQ || comparison == Lookup.NE);
-            if (relation.toMany() && nullTest) {
-                boolean none = value == null ? comparison == Lookup.EQ
-                        : (comparison == Lookup.ISNULL) == (Boolean) checkedValue(lookup, column, null, comparison, value);
-                Condition some = along(hops, null, null, null);
-                return none ? new Condition.Not(some) : some;
-            }
+            // A path that ends at a relation compares the related object's id.
+            hops.add(Hop.of(path.end()));
+            column = hops.get(hops.size() - 1).to().id();
+        }
+        Hop last = hops.isEmpty() ? null : hops.get(hops.size() - 1);
+        boolean nullTest = comparison == Lookup.ISNULL || comparison == Lookup.NOTNULL
+                || value == null && (comparison == Lookup.EQ || comparison == Lookup.NE);
+        if (nullTest && last != null && last.toMany() && column == last.to().id()) {
+            // A related row's id is never NULL: "is there one", as a to-one relation compared with null means "none".
+            boolean none = value == null ? comparison == Lookup.EQ
+                    : (comparison == Lookup.ISNULL) == (Boolean) checkedValue(lookup, column, null, comparison, value);
+            Condition some = along(hops, null, null, null);
+            return none ? new Condition.Not(some) : some;
         }
         if (column instanceof ForeignKeyProperty fk) {
             entities = fk.target();

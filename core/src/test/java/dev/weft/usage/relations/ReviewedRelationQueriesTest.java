@@ -316,6 +316,19 @@ class ReviewedRelationQueriesTest {
         assertRows(db.select(Author.class).exclude("books", null), x -> x.name, "Ann", "Bob");
     }
 
+    // BUG: books__id__isnull=true tested the id of each related book for NULL, which no row has, and matched
+    // nothing; a path ending at the related id means the relation itself, as author__id__isnull does.
+    @Test
+    void aToManyIdComparedWithNullMeansNoRelatedRow(Database db, StatementLog log) {
+        library(db, log);
+
+        assertRows(db.select(Author.class).filter("books__id__isnull", true), x -> x.name, "Cid");
+        assertRows(db.select(Author.class).filter("books__id__isnull", false), x -> x.name, "Ann", "Bob");
+        assertRows(db.select(Author.class).filter("books__id", null), x -> x.name, "Cid");
+        assertRows(db.select(Book.class).filter("categories__id__isnull", true), x -> x.title, "Delta");
+        assertRows(db.select(Book.class).exclude("categories__id", null), x -> x.title, "Alpha", "Beta", "Gamma");
+    }
+
     // BUG: selectRelated with a to-many path names it and points to prefetchRelated but does not list the
     // relations of the entity concerned, as docs/queries.md promises for both refusals.
     @Test
