@@ -15,9 +15,12 @@ import dev.weft.test.model.Category;
 import dev.weft.test.model.Country;
 import dev.weft.test.model.Device;
 import dev.weft.test.model.Note;
+import dev.weft.test.model.Novel;
+import dev.weft.test.model.Press;
 import dev.weft.test.model.Ticket;
 import dev.weft.test.model.Token;
 import dev.weft.test.model.User;
+import dev.weft.test.model.Writer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -543,6 +546,58 @@ class CrudTest {
             assertEquals(book.author.id, loaded.author.id);
             assertEquals(book.author.name, loaded.author.name);
         }
+    }
+
+    @Test
+    void saveAllOfNewBooksOfLoadedAuthorsInsertsTheBooksTogether(Database db, StatementLog log) {
+        library(db);
+        List<Author> authors = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            authors.add(new Author("Author " + i));
+        }
+        db.saveAll(authors);
+        List<Book> books = new ArrayList<>();
+        for (Author author : authors) {
+            books.add(new Book("Book of " + author.name, author));
+        }
+        authors.get(7).name = "Renamed"; // one author to update: the books on either side of it still batch
+        log.clear();
+
+        db.saveAll(books);
+
+        List<String> inserts = log.matching("INSERT");
+        assertTrue(inserts.size() <= 6, () -> inserts.size() + " inserts, not 300: " + inserts);
+        assertEquals(1, log.matching("UPDATE").size(), log::toString);
+        for (int i = 1; i < books.size(); i++) {
+            assertTrue(books.get(i).id > books.get(i - 1).id, "books keep the order given");
+        }
+        db.clearCache();
+        assertEquals("Book of Author 299", db.get(Book.class, books.get(299).id).title);
+        assertEquals(300, db.select(Book.class).filter("author__name__startswith", "Author").count()
+                + db.select(Book.class).filter("author__name", "Renamed").count());
+    }
+
+    @Test
+    void loadedObjectsANewGraphReachesDoNotSplitItsBatches(Database db, StatementLog log) {
+        db.createTables(Country.class, Press.class, Writer.class, Novel.class);
+        List<Press> presses = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            presses.add(new Press("Press " + i, null));
+        }
+        db.saveAll(presses);
+        List<Novel> novels = new ArrayList<>();
+        for (Press press : presses) { // each new writer reaches a loaded press of its own
+            novels.add(new Novel("Novel of " + press.name, 100, null, new Writer("Writer of " + press.name, press)));
+        }
+        log.clear();
+
+        db.saveAll(novels);
+
+        List<String> inserts = log.matching("INSERT");
+        assertTrue(inserts.size() <= 6 && inserts.get(0).contains("writer") && inserts.get(5).contains("novel"),
+                () -> inserts.size() + " inserts, not 200: " + inserts);
+        db.clearCache();
+        assertEquals("Press 99", db.get(Novel.class, novels.get(99).id).writer.press.name);
     }
 
     @Test

@@ -115,12 +115,11 @@ public final class Persister {
     }
 
     private void write(Object entity, SavePlan plan, Undo undo, UpdateBatch updates) throws SQLException {
+        if (plan.writesNothing(entity)) {
+            return; // the plan put it after the new objects, so that it ends no batch of theirs
+        }
         EntityMeta meta = context.meta(entity);
         EntityState state = context.trackedState(entity); // null: new here
-        if (state != null && state.status() == EntityState.Status.MANAGED && !state.isDirty()
-                && plan.deferredOf(entity).isEmpty()) {
-            return; // no field was written since it was loaded or saved
-        }
         boolean loaded = state != null && state.status() == EntityState.Status.MANAGED && state.snapshot() != null;
         Object[] values = loaded ? context.valuesAfterWrites(meta, entity, state) : context.columnValues(meta, entity);
         for (SavePlan.Deferred deferred : plan.deferredOf(entity)) {
