@@ -97,7 +97,19 @@ final class DeleteEffects {
                 }
             }
         });
-        deleted.forEach((meta, ids) -> ids.forEach(id -> context.deletedRow(meta, id, journal)));
+        boolean evicted = context.evictions() > 0;
+        deleted.forEach((meta, ids) -> {
+            Set<Object> unknown = new HashSet<>();
+            for (Object id : ids) {
+                if (!context.deletedRow(meta, id, journal) && evicted) {
+                    unknown.add(id);
+                }
+            }
+            // A loaded collection may still hold an evicted instance of a row the identity map no longer knows.
+            if (!unknown.isEmpty() && context.relations().mayHold(meta)) {
+                context.relations().deletedRows(meta, unknown, journal);
+            }
+        });
     }
 
     private void follow(EntityMeta meta, Collection<Object> ids) throws SQLException {

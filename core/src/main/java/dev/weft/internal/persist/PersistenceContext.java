@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -91,6 +92,15 @@ public final class PersistenceContext {
 
         /** The row of a loaded object was deleted: it leaves the relations loaded in memory (undone by the journal). */
         void deleted(Object entity, EntityMeta meta, MemoryJournal journal);
+
+        /** Whether a loaded collection may hold objects of {@code meta}: a live collection of them was ever made. */
+        boolean mayHold(EntityMeta meta);
+
+        /**
+         * Rows were deleted whose objects are not in the identity map (evicted, or never loaded): the instances that
+         * loaded collections still hold for them leave those collections.
+         */
+        void deletedRows(EntityMeta meta, Set<Object> ids, MemoryJournal journal);
 
         /** A key of a loaded object now points elsewhere, written by a bulk update: loaded collections follow. */
         void keyMoved(Object entity, ForeignKeyProperty key, Object from, Object to, MemoryJournal journal);
@@ -298,12 +308,16 @@ public final class PersistenceContext {
         return map != null && map.estimatedSize() > 0;
     }
 
-    /** Marks the loaded object of a deleted row, if any, as deleted and drops it from the identity map. */
-    public void deletedRow(EntityMeta meta, Object id, MemoryJournal journal) {
+    /**
+     * Marks the loaded object of a deleted row, if any, as deleted and drops it from the identity map; whether the
+     * identity map had one.
+     */
+    public boolean deletedRow(EntityMeta meta, Object id, MemoryJournal journal) {
         Object entity = cached(meta, id);
         if (entity != null) {
             deleted(entity, meta, journal);
         }
+        return entity != null;
     }
 
     /** Marks an object whose row was deleted as deleted, drops it from the identity map and from loaded relations. */

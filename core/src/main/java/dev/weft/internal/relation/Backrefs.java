@@ -43,6 +43,35 @@ final class Backrefs {
         }
     }
 
+    /** Whether a live collection of {@code meta}'s objects was ever made. */
+    boolean mayHold(EntityMeta meta) {
+        for (RelationSide side : sidesWithCollections) {
+            if (side.element() == meta) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rows of {@code meta} were deleted: the loaded collections of the owners in the identity map drop what they hold
+     * of those rows, whichever instance that is. {@link #deleted} finds the collections of a deleted object through
+     * its keys and links; an instance the identity map no longer knows is found only here, by its row.
+     */
+    void deletedRows(EntityMeta meta, Set<Object> ids, MemoryJournal journal) {
+        for (RelationSide side : sidesWithCollections) {
+            if (side.element() != meta) {
+                continue;
+            }
+            for (Object owner : context.loaded(side.owner())) {
+                LiveRelation<?> relation = loaded(owner, side);
+                if (relation != null && relation.forgetRows(ids)) {
+                    refreshOnRevert(relation, journal);
+                }
+            }
+        }
+    }
+
     /** The owner's live collection for a side, if it has one and it is loaded. */
     LiveRelation<?> loaded(Object owner, RelationSide side) {
         EntityState state = owner == null ? null : context.trackedState(owner);

@@ -156,6 +156,29 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         items.remove(indexOf(held));
     }
 
+    /** Drops the elements whose rows are among {@code ids}; whether there were any. */
+    synchronized boolean forgetRows(Set<Object> ids) {
+        if (items == null) {
+            return false;
+        }
+        boolean changed = false;
+        for (Iterator<E> it = items.iterator(); it.hasNext(); ) {
+            E held = it.next();
+            Object id = relations.rowId(side, held);
+            if (ids.contains(id)) {
+                it.remove();
+                if (members != null) {
+                    members.remove(held);
+                }
+                if (byRow != null) {
+                    byRow.remove(id, held);
+                }
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     synchronized boolean holds(Object element) {
         return held(element) != null;
     }

@@ -159,6 +159,16 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     }
 
     @Override
+    public boolean mayHold(EntityMeta meta) {
+        return backrefs.mayHold(meta);
+    }
+
+    @Override
+    public void deletedRows(EntityMeta meta, Set<Object> ids, MemoryJournal journal) {
+        backrefs.deletedRows(meta, ids, journal);
+    }
+
+    @Override
     public void deleted(Object entity, EntityMeta meta, MemoryJournal journal) {
         backrefs.deleted(entity, meta, journal);
     }

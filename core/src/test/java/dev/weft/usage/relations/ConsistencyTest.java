@@ -234,6 +234,29 @@ class ConsistencyTest {
     // ---- after evict and clearCache, a relation still holds one object per row
 
     @Test
+    void aDeletedRowLeavesTheLoadedCollectionsThatHoldItsEvictedInstance(Database db) {
+        Author ann = db.save(new Author("Ann"));
+        Author bob = db.save(new Author("Bob"));
+        Book first = db.save(new Book("First", ann));
+        Book second = db.save(new Book("Second", ann));
+        Book third = db.save(new Book("Third", bob));
+        Book kept = db.save(new Book("Kept", bob));
+        Category category = db.save(new Category("All"));
+        category.books.add(first, second, third, kept);
+        assertEquals(2, bob.books.size());
+
+        db.evict(first, second, third, kept); // the identity map holds no book; the loaded collections still do
+        db.delete(ann); // cascades to both of her books
+        assertEquals(List.of("Third", "Kept"), category.books.stream().map(b -> b.title).toList());
+
+        db.evict(category.books.toArray());
+        db.select(Book.class).filter("title", "Third").delete();
+        assertEquals(List.of(kept), bob.books);
+        assertEquals(List.of("Kept"), category.books.stream().map(b -> b.title).toList());
+        assertEquals(1, category.books.count());
+    }
+
+    @Test
     void aManyToManyLoadedBeforeClearCacheTakesNoSecondInstanceOfItsRow(Database db) {
         Book book = db.save(new Book("Dune", db.save(new Author("Frank"))));
         Category category = db.save(new Category("Fiction"));
