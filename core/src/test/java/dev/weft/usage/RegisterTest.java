@@ -138,6 +138,7 @@ class RegisterTest {
 
         assertTrue(e.getMessage().contains("publisher"), e.getMessage());
     }
+
     /** The database carries out onDelete: a table whose key acts otherwise would delete rows memory keeps. */
     @Test
     void aKeyWhoseTableDeletesOtherwiseThanItsOnDeleteIsRefusedNamingBoth(Databases databases) {

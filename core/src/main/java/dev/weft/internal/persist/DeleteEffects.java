@@ -30,7 +30,6 @@ final class DeleteEffects {
     private static final int CHUNK = 512;
 
     private final Connector connector;
-    private final Dialect dialect;
     private final PersistenceContext context;
     private final Map<EntityMeta, Set<Object>> deleted = new LinkedHashMap<>();
     private final Map<ForeignKeyProperty, Set<Object>> nulled = new LinkedHashMap<>();
@@ -38,7 +37,6 @@ final class DeleteEffects {
 
     private DeleteEffects(Connector connector, PersistenceContext context) {
         this.connector = connector;
-        this.dialect = connector.dialect();
         this.context = context;
     }
 
@@ -121,14 +119,14 @@ final class DeleteEffects {
             if (fk.onDelete() == Action.CASCADE && reachesLoaded(owner, new HashSet<>())) {
                 Set<Object> seen = deleted.computeIfAbsent(owner, m -> new HashSet<>());
                 List<Object> dependants = new ArrayList<>();
-                for (Object id : referencing(fk, ids)) {
+                for (Object id : referencing(connector, fk, ids)) {
                     if (seen.add(id)) {
                         dependants.add(id);
                     }
                 }
                 follow(owner, dependants);
             } else if (fk.onDelete() == Action.SET_NULL && context.holdsAny(owner)) {
-                nulled.computeIfAbsent(fk, k -> new HashSet<>()).addAll(referencing(fk, ids));
+                nulled.computeIfAbsent(fk, k -> new HashSet<>()).addAll(referencing(connector, fk, ids));
             }
         }
     }
@@ -148,10 +146,6 @@ final class DeleteEffects {
             }
         }
         return false;
-    }
-
-    private List<Object> referencing(ForeignKeyProperty fk, Collection<Object> ids) throws SQLException {
-        return referencing(connector, fk, ids);
     }
 
     /** The ids of the rows whose key {@code fk} holds one of {@code ids}, asked in chunks. */
