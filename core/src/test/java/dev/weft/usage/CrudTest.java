@@ -470,6 +470,33 @@ class CrudTest {
     }
 
     @Test
+    void aSaveThatReachesADeletedObjectNamesTheFieldThatHoldsIt(Database db) {
+        library(db);
+        Author gone = db.save(new Author("Gone"));
+        Book kept = db.save(new Book("Kept", db.save(new Author("Kept"))));
+        db.delete(gone);
+        Book book = new Book("Orphan", gone);
+        Category category = new Category("Lost");
+        category.books.add(kept);
+        db.delete(kept);
+
+        WeftException byKey = assertThrows(WeftException.class, () -> db.save(book));
+        WeftException byCollection = assertThrows(WeftException.class, () -> db.save(category));
+        WeftException itself = assertThrows(WeftException.class, () -> db.save(gone));
+
+        assertEquals("cannot save a new Book: its author holds Author#" + gone.id + ", which was deleted; point "
+                + "Book.author at another Author, or save a new Author in its place. Nothing was changed.",
+                byKey.getMessage());
+        assertEquals("cannot save a new Category: its books holds Book#" + kept.id + ", which was deleted; remove it "
+                + "from Category.books, or save a new Book in its place. Nothing was changed.", byCollection.getMessage());
+        assertEquals("cannot save Author#" + gone.id + ": it was deleted; save a new object to store it again. "
+                + "Nothing was changed.", itself.getMessage());
+        assertEquals(0, book.id);
+        assertEquals(0, category.id);
+        assertEquals(1, db.select(Author.class).count());
+    }
+
+    @Test
     void deleteOfAStringIdEntityRemovesIt(Database db) {
         db.createTables(Country.class);
         Country country = db.save(new Country("NO", "Norway"));

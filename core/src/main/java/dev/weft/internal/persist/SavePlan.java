@@ -55,6 +55,8 @@ final class SavePlan {
     private final List<SavedRelations.NewCollection> collections = new ArrayList<>();
     private final List<SavedRelations.KeyMove> keyMoves = new ArrayList<>();
     private final List<SavedRelations.Link> links = new ArrayList<>();
+    /** For each one-to-many side, the new owner whose collection gave an element its key. Null until one does. */
+    private Map<InverseProperty, Map<Object, Object>> claims;
     /** How many objects of {@code order} are new; regrouping changes their places, not their number. */
     private int newObjects;
 
@@ -68,7 +70,7 @@ final class SavePlan {
     static SavePlan of(List<?> roots, PersistenceContext context, MemoryJournal journal) {
         SavePlan plan = new SavePlan(context, journal, roots.size());
         for (Object root : roots) {
-            plan.reach(root, true);
+            plan.reach(root, null, null);
         }
         plan.order = new ArrayList<>(plan.reachOrder.size()); // visit orders at most what reach found
         plan.orderAll();
@@ -264,8 +266,13 @@ final class SavePlan {
         }
     }
 
-    /** Finds every object the save reaches, and links new owners' collection elements to their owners. */
-    private void reach(Object entity, boolean root) {
+    /**
+     * Finds every object the save reaches, and links new owners' collection elements to their owners. {@code from}
+     * is the object whose field {@code via} holds {@code entity}; both null for a root, and {@code via} null where
+     * no field holds it (an object whose key to {@code from} an assignment nulled).
+     */
+    private void reach(Object entity, Object from, Property via) {
+        boolean root = from == null;
         if (marks.containsKey(entity)) {
             return;
         }
@@ -276,8 +283,7 @@ final class SavePlan {
         }
         EntityState.Status status = state == null ? EntityState.Status.NEW : state.status();
         if (status == EntityState.Status.DELETED) {
-            throw new WeftException("cannot save " + ErrorTranslator.describe(meta, entity)
-                    + ": it was deleted; save a new object to store it again.");
+            throw reachedDeleted(meta, entity, from, via);
         }
         boolean isNew = status == EntityState.Status.NEW;
         if (!root && !isNew && status != EntityState.Status.MANAGED) {
@@ -293,12 +299,12 @@ final class SavePlan {
                     // Assigned while the target was new, so no collection of the target could take the object in.
                     keyMoves.add(new SavedRelations.KeyMove(entity, keys.get(i), null, target));
                 }
-                reach(target, false);
+                reach(target, entity, keys.get(i));
             }
         }
         if (state != null) {
             for (Object released : state.releasedObjects()) {
-                reach(released, false);
+                reach(released, entity, null);
             }
         }
         List<InverseProperty> inverses = meta.inverses();
@@ -311,12 +317,27 @@ final class SavePlan {
             ManyToManyProperty m2m = manyToMany.get(i);
             Object value = meta.access().get(entity, m2m.slot());
             for (Object element : elements(entity, isNew, m2m, value)) {
-                reach(element, false);
+                reach(element, entity, m2m);
                 if (isNew && !(value instanceof LiveCollection)) {
                     links.add(new SavedRelations.Link(m2m, entity, element));
                 }
             }
         }
+    }
+
+    /** A deleted object is refused, named by the field the save reached it through, which is what needs changing. */
+    private WeftException reachedDeleted(EntityMeta meta, Object entity, Object from, Property via) {
+        String deleted = ErrorTranslator.describe(meta, entity);
+        if (via == null) {
+            return new WeftException("cannot save " + deleted + ": it was deleted; save a new object to store it "
+                    + "again. Nothing was changed.");
+        }
+        String advice = via instanceof ForeignKeyProperty key
+                ? "point " + via.qualifiedName() + " at another " + meta.name() + (key.nullable() ? " or at null" : "")
+                : "remove it from " + via.qualifiedName();
+        return new WeftException("cannot save " + ErrorTranslator.describe(via.owner(), from) + ": its " + via.name()
+                + " holds " + deleted + ", which was deleted; " + advice + ", or save a new " + meta.name()
+                + " in its place. Nothing was changed.");
     }
 
     private void reachInverse(Object owner, boolean isNew, InverseProperty inverse, Object value) {
@@ -333,14 +354,15 @@ final class SavePlan {
                 pointKey(value, inverse.mappedBy(), owner);
                 collections.add(new SavedRelations.NewCollection(owner, inverse, List.of(value), value));
             }
-            reach(value, false);
+            reach(value, owner, inverse);
             return;
         }
         for (Object element : elements(owner, isNew, inverse, value)) {
             if (isNew && !(value instanceof LiveCollection)) {
+                claim(owner, inverse, element);
                 pointKey(element, inverse.mappedBy(), owner);
             }
-            reach(element, false);
+            reach(element, owner, inverse);
         }
     }
 
@@ -390,6 +412,24 @@ final class SavePlan {
                     + key.qualifiedName() + ", and that is one-to-one; take it from "
                     + ErrorTranslator.describe(ownerMeta, holder) + " first (set its " + inverse.name()
                     + " to null), or use another " + key.owner().name() + ". Nothing was changed.");
+        }
+    }
+
+    /**
+     * An element in the one-to-many collections of two new owners is refused: its key holds one owner, and which
+     * one the save wrote would depend on the order it reached them, while both collections would go on holding it.
+     */
+    private void claim(Object owner, InverseProperty inverse, Object element) {
+        if (claims == null) {
+            claims = new IdentityHashMap<>();
+        }
+        Object earlier = claims.computeIfAbsent(inverse, side -> new IdentityHashMap<>()).putIfAbsent(element, owner);
+        if (earlier != null && earlier != owner) {
+            ForeignKeyProperty key = inverse.mappedBy();
+            String ownerName = inverse.owner().name();
+            throw new WeftException("cannot save " + ErrorTranslator.describe(key.owner(), element) + ": it is in "
+                    + inverse.qualifiedName() + " of two new " + ownerName + " objects, but " + key.qualifiedName()
+                    + " holds one " + ownerName + "; remove it from one of the two collections. Nothing was changed.");
         }
     }
 
@@ -467,7 +507,8 @@ final class SavePlan {
         }
         throw new WeftException("cannot save " + ErrorTranslator.describe(fk.owner(), entity) + ": its key "
                 + fk.qualifiedName() + " closes a cycle of new objects through " + fk.target().name()
-                + ", and no key of the cycle can be NULL while the others are inserted; make one of them "
-                + "nullable, or save the objects of the cycle one by one.");
+                + ", and no key of the cycle can be NULL while the others are inserted, so none of these objects "
+                + "can be inserted first; make one of the keys nullable (@ForeignKey(nullable = true)), or point one "
+                + "of them at an object that is saved already. Nothing was changed.");
     }
 }

@@ -482,6 +482,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             if (loaded != null) {
                 for (Object element : loaded) {
                     backrefs.keyMoved(element, key, owner, null, journal);
+                    releaseUnwrittenKey(element, key, owner, journal);
                 }
             }
             Backrefs.refreshOnRevert(relation, journal);
@@ -499,6 +500,23 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             Backrefs.refreshOnRevert(relation, journal);
         }
         relation.loaded(List.of(), context.evictions());
+    }
+
+    /**
+     * Nulls the key of an element that points at the owner only in memory (a new object, or one moved here and not
+     * saved): the rows {@code clear} nulled do not include it, and saving it would put it back in the relation.
+     */
+    private void releaseUnwrittenKey(Object element, ForeignKeyProperty key, Object owner, MemoryJournal journal) {
+        EntityMeta meta = key.owner();
+        if (meta.access().get(element, key.slot()) != owner) {
+            return;
+        }
+        journal.touch(element);
+        meta.access().set(element, key.slot(), null);
+        EntityState state = context.trackedState(element);
+        if (state != null) {
+            state.markDirty(key.slot());
+        }
     }
 
     /** The database part of adding; what memory must do once it committed goes to {@code after}. */

@@ -4,6 +4,7 @@ import dev.weft.Database;
 import dev.weft.NotNullViolationException;
 import dev.weft.QueryException;
 import dev.weft.RelationSet;
+import dev.weft.WeftException;
 import dev.weft.test.Databases;
 import dev.weft.test.Sqlite;
 import dev.weft.test.StatementLog;
@@ -167,6 +168,52 @@ class OneToManyTest {
         assertNull(loaded.blog);
         assertEquals(0, rows(db, "blog", blog));
         assertEquals(3, db.select(Post.class).count());
+    }
+
+    @Test
+    void clearAlsoNullsTheKeysThatPointAtTheOwnerOnlyInMemory(Database db) {
+        Blog blog = db.save(new Blog("Notes"));
+        Blog other = db.save(new Blog("Other"));
+        db.save(new Post("a", blog));
+        Post moved = db.save(new Post("moved", other));
+        assertEquals(1, blog.posts.size());
+        moved.blog = blog; // not saved: the row still points at other
+        assertEquals(2, blog.posts.size(), "the assignment shows in the loaded collection");
+
+        blog.posts.clear();
+
+        assertTrue(blog.posts.isEmpty());
+        assertNull(moved.blog);
+        db.save(moved);
+        assertEquals(0, rows(db, "blog", blog), "saving it does not put it back");
+        assertEquals(0, rows(db, "blog", other), "it left other as the assignment said");
+        assertTrue(blog.posts.isEmpty());
+        assertTrue(other.posts.isEmpty());
+    }
+
+    @Test
+    void anObjectInTheCollectionsOfTwoNewOwnersIsRefusedWithoutWritingAnything(Database db) {
+        Blog first = new Blog("First");
+        Blog second = new Blog("Second");
+        Post shared = new Post("shared");
+        first.posts.add(shared);
+        second.posts.add(shared);
+
+        WeftException e = assertThrows(WeftException.class, () -> db.saveAll(List.of(first, second)));
+
+        assertEquals("cannot save a new Post: it is in Blog.posts of two new Blog objects, but Post.blog holds one "
+                + "Blog; remove it from one of the two collections. Nothing was changed.", e.getMessage());
+        assertEquals(0, db.select(Blog.class).count());
+        assertEquals(0, db.select(Post.class).count());
+        assertNull(shared.blog);
+        assertEquals(0, first.id);
+
+        second.posts.remove(shared);
+        db.saveAll(List.of(first, second));
+
+        assertSame(first, shared.blog);
+        assertEquals(List.of(shared), List.copyOf(first.posts));
+        assertTrue(second.posts.isEmpty());
     }
 
     @Test
