@@ -659,10 +659,14 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         }
         Object holder = key.target().access().get(target, inverse.slot());
         if (holder != null && holder != entity) {
+            String freeIt = key.nullable()
+                    ? "set " + describe(holder) + "." + key.name() + " to another " + key.target().name() + " or null first"
+                    : "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
+                            + " or delete " + describe(holder) + " (db.delete) first (" + key.qualifiedName()
+                            + " cannot be null)";
             throw new UniqueViolationException("cannot set " + describe(entity) + "." + key.name() + " to "
                     + describe(target) + ": " + describe(holder) + " already has it, and " + key.qualifiedName()
-                    + " is one-to-one; set " + describe(holder) + "." + key.name() + " to another "
-                    + key.target().name() + " or null first, or choose another one. Nothing was changed.");
+                    + " is one-to-one; " + freeIt + ", or choose another one. Nothing was changed.");
         }
     }
 
@@ -680,11 +684,16 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
             loadIfHollow(value);
             Object holder = key.owner().access().get(value, key.slot());
             if (holder != null && holder != owner) {
+                // A key that cannot be null cannot be taken from its holder first: moving the key moves it at once.
+                String takeIt = key.nullable()
+                        ? "take it from " + describe(holder) + " first (set its " + inverse.name() + " to null)"
+                        : "move it by setting " + describe(value) + "." + key.name() + " to " + describe(owner)
+                                + " instead (" + key.qualifiedName() + " cannot be null, so " + describe(holder)
+                                + " cannot let go of it first)";
                 throw new UniqueViolationException("cannot give " + describe(value) + " to " + describe(owner) + " ("
                         + inverse.qualifiedName() + "): it belongs to " + describe(holder) + " through "
-                        + key.qualifiedName() + ", which is one-to-one; take it from " + describe(holder)
-                        + " first (set its " + inverse.name() + " to null), or use another " + key.owner().name()
-                        + ". Nothing was changed.");
+                        + key.qualifiedName() + ", which is one-to-one; " + takeIt + ", or use another "
+                        + key.owner().name() + ". Nothing was changed.");
             }
         }
         if (old != null && !key.nullable()) {

@@ -217,6 +217,51 @@ class ConsistencyTest {
     }
 
     @Test
+    void pointingAtAnOwnerThatHasAOneToOneWhoseKeyCannotBeNullAdvisesWhatCanBeDone(Database db) {
+        User first = db.save(new User("first"));
+        User second = db.save(new User("second"));
+        Profile taken = db.save(new Profile(first, "first's"));
+        Profile other = db.save(new Profile(second, "second's"));
+        assertSame(taken, first.profile);
+
+        UniqueViolationException e = assertThrows(UniqueViolationException.class, () -> other.user = first);
+
+        assertEquals("cannot set Profile#" + other.id + ".user to User#" + first.id + ": Profile#" + taken.id
+                + " already has it, and Profile.user is one-to-one; set Profile#" + taken.id + ".user to another User "
+                + "or delete Profile#" + taken.id + " (db.delete) first (Profile.user cannot be null), or choose "
+                + "another one. Nothing was changed.", e.getMessage());
+        db.delete(taken); // as advised
+        other.user = first;
+        db.save(other);
+        assertSame(other, first.profile);
+        assertNull(second.profile);
+        db.clearCache();
+        assertEquals("second's", db.get(User.class, first.id).profile.bio);
+    }
+
+    @Test
+    void givingAnOwnerAOneToOneWhoseKeyCannotBeNullAdvisesMovingTheKey(Database db) {
+        User first = db.save(new User("first"));
+        User second = db.save(new User("second"));
+        Profile profile = db.save(new Profile(first, "bio"));
+        assertNull(second.profile);
+
+        UniqueViolationException e = assertThrows(UniqueViolationException.class, () -> second.profile = profile);
+
+        assertEquals("cannot give Profile#" + profile.id + " to User#" + second.id + " (User.profile): it belongs to "
+                + "User#" + first.id + " through Profile.user, which is one-to-one; move it by setting Profile#"
+                + profile.id + ".user to User#" + second.id + " instead (Profile.user cannot be null, so User#"
+                + first.id + " cannot let go of it first), or use another Profile. Nothing was changed.",
+                e.getMessage());
+        profile.user = second; // as advised
+        db.save(profile);
+        assertSame(profile, second.profile);
+        assertNull(first.profile);
+        db.clearCache();
+        assertEquals("bio", db.get(User.class, second.id).profile.bio);
+    }
+
+    @Test
     void manyToManyChangesShowOnBothLoadedSides(Database db) {
         Author author = db.save(new Author("Ann"));
         Book book = db.save(new Book("One", author));
