@@ -227,6 +227,38 @@ class IntegrityErrorsTest {
         assertEquals(author.id, ((Number) Sqlite.scalar(file, "SELECT author_id FROM books WHERE id = ?", book.id)).longValue());
     }
 
+    // ---- bulk updates ------------------------------------------------------------------------
+
+    @Test
+    void aBulkUpdateToATakenValueSaysWhatMustDifferAndChangesNothing(@OnFile Database db) {
+        Account ada = db.save(new Account("ada", "ada@example.org", "Ada"));
+        db.save(new Account("bob", null, "Bob"));
+
+        UniqueViolationException e = assertThrows(UniqueViolationException.class,
+                () -> db.select(Account.class).update(java.util.Map.of("email", "same@example.org")));
+
+        assertEquals("cannot update Account rows to Account.email = 'same@example.org': Account.email must differ "
+                + "from row to row (UNIQUE), and another row has that value already or more than one row would get "
+                + "it; filter the update down to one row, and give it a value no other row has. Nothing was changed.",
+                e.getMessage());
+        assertEquals("ada@example.org", ada.email);
+        assertEquals(1, db.select(Account.class).filter("email", "ada@example.org").count());
+    }
+
+    @Test
+    void aBulkUpdateToAMissingRowNamesItAsAnObject(@OnFile Database db) {
+        Team team = db.save(new Team("Reds"));
+        Player player = db.save(new Player("Ann", team));
+
+        ForeignKeyViolationException e = assertThrows(ForeignKeyViolationException.class,
+                () -> db.select(Player.class).update(java.util.Map.of("team", 99L)));
+
+        assertEquals("cannot update Player rows to Player.team = Team#99: Team#99 does not exist; save that Team "
+                + "first or refer to an existing one. Nothing was changed.", e.getMessage());
+        assertEquals(team, player.team);
+        assertEquals(1, db.select(Player.class).filter("team", team).count());
+    }
+
     // ---- failures half-way through a cascade or a batch --------------------------------------
 
     @Test

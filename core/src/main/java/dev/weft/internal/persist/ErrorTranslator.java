@@ -76,26 +76,70 @@ public final class ErrorTranslator {
     public WeftException bulkUpdateFailed(SQLException e, EntityMeta meta, List<ColumnProperty> columns,
                                           List<Object> newValues) {
         Optional<ConstraintFailure> failure = connector.dialect().constraintFailure(e);
-        String subject = "cannot update " + meta.name() + " rows";
         List<String> assigned = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Object value = newValues.get(i);
-            assigned.add(columns.get(i).qualifiedName() + " = " + (value instanceof String ? "'" + value + "'" : value));
+            assigned.add(columns.get(i).qualifiedName() + " = " + shown(columns.get(i), newValues.get(i)));
         }
-        String values = String.join(", ", assigned);
+        String subject = "cannot update " + meta.name() + " rows to " + String.join(", ", assigned);
         if (failure.isEmpty()) {
             return unexplained(subject, e);
         }
-        return switch (failure.get().kind()) {
-            case UNIQUE -> new UniqueViolationException(subject + " to " + values
-                    + ": the value is already taken (UNIQUE), or would be by more than one row.", e);
-            case NOT_NULL -> new NotNullViolationException(subject + " to " + values
-                    + ": the column is NOT NULL; give it a value.", e);
-            case FOREIGN_KEY -> new ForeignKeyViolationException(subject + " to " + values
-                    + ": it refers to a row that does not exist.", e);
-            default -> new IntegrityException(subject + " to " + values + ": the database refused it ("
-                    + e.getMessage() + ").", e);
+        ConstraintFailure f = failure.get();
+        return switch (f.kind()) {
+            case UNIQUE -> new UniqueViolationException(subject + ": " + describeColumns(meta, f.columns())
+                    + " must differ from row to row (" + (oneToOne(meta, f.columns()) ? "one-to-one" : "UNIQUE")
+                    + "), and another row has that value already or more than one row would get it; filter the "
+                    + "update down to one row, and give it a value no other row has. Nothing was changed.", e);
+            case NOT_NULL -> new NotNullViolationException(subject + ": " + describeColumns(meta, f.columns())
+                    + " is NOT NULL; give it a value. Nothing was changed.", e);
+            case FOREIGN_KEY -> missingAssignedTarget(columns, newValues).<WeftException>map(i -> {
+                ForeignKeyProperty fk = (ForeignKeyProperty) columns.get(i);
+                return new ForeignKeyViolationException(subject + ": " + fk.target().name() + "#" + newValues.get(i)
+                        + " does not exist; save that " + fk.target().name() + " first or refer to an existing one. "
+                        + "Nothing was changed.", e);
+            }).orElseGet(() -> new ForeignKeyViolationException(subject + ": a foreign key would refer to a row "
+                    + "that does not exist. Nothing was changed.", e));
+            default -> new IntegrityException(subject + ": the database refused it (" + e.getMessage()
+                    + "). Nothing was changed.", e);
         };
+    }
+
+    /** The index of the first assigned foreign key whose target row does not exist. */
+    private Optional<Integer> missingAssignedTarget(List<ColumnProperty> columns, List<Object> values) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) instanceof ForeignKeyProperty fk && values.get(i) != null
+                    && !exists(fk.target(), values.get(i))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The fields of the columns a constraint failure names, or "a field" when it names none of them. */
+    private static String describeColumns(EntityMeta meta, List<String> names) {
+        List<ColumnProperty> columns = columnsNamed(meta, names);
+        if (columns.isEmpty()) {
+            return "a field";
+        }
+        List<String> fields = new ArrayList<>();
+        for (ColumnProperty column : columns) {
+            fields.add(column.qualifiedName());
+        }
+        return String.join(" with ", fields);
+    }
+
+    private static boolean oneToOne(EntityMeta meta, List<String> names) {
+        List<ColumnProperty> columns = columnsNamed(meta, names);
+        return columns.size() == 1 && columns.get(0) instanceof ForeignKeyProperty fk && fk.oneToOne();
+    }
+
+    /** A value as a message shows it: a key as the row it points at, text in quotes. */
+    private static String shown(ColumnProperty column, Object value) {
+        if (value == null) {
+            return "null";
+        }
+        return column instanceof ForeignKeyProperty fk ? fk.target().name() + "#" + value
+                : value instanceof String ? "'" + value + "'" : String.valueOf(value);
     }
 
     /** An exception for an SQL failure that is no constraint failure: the database's own words, with context. */
@@ -149,10 +193,7 @@ public final class ErrorTranslator {
         }
         List<String> parts = new ArrayList<>();
         for (ColumnProperty column : columns) {
-            Object value = values[column.columnIndex()];
-            String shown = column instanceof ForeignKeyProperty fk ? fk.target().name() + "#" + value
-                    : value instanceof String ? "'" + value + "'" : String.valueOf(value);
-            parts.add(column.qualifiedName() + " = " + shown);
+            parts.add(column.qualifiedName() + " = " + shown(column, values[column.columnIndex()]));
         }
         return String.join(", ", parts);
     }
