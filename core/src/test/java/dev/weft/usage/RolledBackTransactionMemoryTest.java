@@ -213,16 +213,22 @@ class RolledBackTransactionMemoryTest {
     void anInstanceOfARolledBackInsertReadAfterClearCacheIsNotFoundAfterwards(Database db) {
         library(db);
         Author author = new Author("Ursula");
+        Author[] readInside = new Author[1];
 
         rollBack(db, () -> {
             db.save(author);
             db.clearCache();
-            assertNotSame(author, db.get(Author.class, author.id));
+            readInside[0] = db.get(Author.class, author.id);
+            assertNotSame(author, readInside[0]);
         });
 
         assertEquals(0, author.id);
         assertTrue(db.find(Author.class, 1L).isEmpty());
         assertThrows(NotFoundException.class, () -> db.get(Author.class, 1L));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> readInside[0].name.length());
+        assertTrue(e.getMessage().startsWith("Author#1 does not exist: this object stands for its row without its "
+                + "fields (a reference from Database.reference or a foreign key, or an object read in a transaction "
+                + "that rolled back)"), e.getMessage());
     }
     @Test
     void aKeyPutBackByTheRollbackMovesItsObjectBackBetweenLoadedCollections(Database db) {

@@ -313,9 +313,10 @@ public final class EntityState implements FieldInterceptor, DeferredKeys {
         }
         Object id = meta.access().get(entity, meta.id().slot());
         if (!context.loadHollow(meta, entity, id)) {
-            throw new NotFoundException(meta.name() + "#" + id + " does not exist: this object is a reference to it "
-                    + "(from Database.reference or a foreign key), and its row was not found when a field was read; "
-                    + "check the id, or whether the row was deleted.");
+            throw new NotFoundException(meta.name() + "#" + id + " does not exist: this object stands for its row "
+                    + "without its fields (a reference from Database.reference or a foreign key, or an object read in "
+                    + "a transaction that rolled back), and the row was not found when a field was read; check the id, "
+                    + "or whether the row was deleted or its insert rolled back.");
         }
     }
 
