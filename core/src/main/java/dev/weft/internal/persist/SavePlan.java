@@ -55,8 +55,11 @@ final class SavePlan {
     private final List<SavedRelations.NewCollection> collections = new ArrayList<>();
     private final List<SavedRelations.KeyMove> keyMoves = new ArrayList<>();
     private final List<SavedRelations.Link> links = new ArrayList<>();
-    /** For each one-to-many side, the new owner whose collection gave an element its key. Null until one does. */
-    private Map<InverseProperty, Map<Object, Object>> claims;
+    /** For each foreign key, the new owner whose collection gave an element that key, and through which field. */
+    private Map<ForeignKeyProperty, Map<Object, Claim>> claims;
+
+    private record Claim(Object owner, InverseProperty collection) {
+    }
     /** How many objects of {@code order} are new; regrouping changes their places, not their number. */
     private int newObjects;
 
@@ -304,7 +307,9 @@ final class SavePlan {
         }
         if (state != null) {
             for (Object released : state.releasedObjects()) {
-                reach(released, entity, null);
+                if (!context.isDeleted(released)) { // its row is gone: no key left to write
+                    reach(released, entity, null);
+                }
             }
         }
         List<InverseProperty> inverses = meta.inverses();
@@ -332,9 +337,14 @@ final class SavePlan {
             return new WeftException("cannot save " + deleted + ": it was deleted; save a new object to store it "
                     + "again. Nothing was changed.");
         }
-        String advice = via instanceof ForeignKeyProperty key
-                ? "point " + via.qualifiedName() + " at another " + meta.name() + (key.nullable() ? " or at null" : "")
-                : "remove it from " + via.qualifiedName();
+        String advice;
+        if (via instanceof ForeignKeyProperty key) {
+            advice = "point " + via.qualifiedName() + " at another " + meta.name() + (key.nullable() ? " or at null" : "");
+        } else if (via instanceof InverseProperty inverse && !inverse.isCollection()) {
+            advice = "set " + via.qualifiedName() + " to another " + meta.name() + " or to null";
+        } else {
+            advice = "remove it from " + via.qualifiedName();
+        }
         return new WeftException("cannot save " + ErrorTranslator.describe(via.owner(), from) + ": its " + via.name()
                 + " holds " + deleted + ", which was deleted; " + advice + ", or save a new " + meta.name()
                 + " in its place. Nothing was changed.");
@@ -349,6 +359,9 @@ final class SavePlan {
         }
         if (!inverse.isCollection()) {
             checkElement(owner, inverse, value, inverse.mappedBy().owner());
+            if (context.isDeleted(value)) { // before the checks below: a deleted object's key names its old owner
+                throw reachedDeleted(inverse.mappedBy().owner(), value, owner, inverse);
+            }
             if (isNew) {
                 checkNotTaken(owner, inverse, value);
                 pointKey(value, inverse.mappedBy(), owner);
@@ -406,30 +419,42 @@ final class SavePlan {
         Object holder = key.owner().access().get(value, key.slot());
         if (holder != null && holder != owner) {
             EntityMeta ownerMeta = inverse.owner();
+            String holderName = ErrorTranslator.describe(ownerMeta, holder);
+            // A key that cannot be null cannot be taken from its holder first: moving the key moves it at once.
+            String takeIt = key.nullable()
+                    ? "take it from " + holderName + " first (set its " + inverse.name() + " to null)"
+                    : "move it by setting " + ErrorTranslator.describe(key.owner(), value) + "." + key.name()
+                            + " to this " + ownerMeta.name() + " instead (" + key.qualifiedName() + " cannot be null, "
+                            + "so " + holderName + " cannot let go of it first)";
             throw new UniqueViolationException("cannot save " + ErrorTranslator.describe(ownerMeta, owner) + ": "
                     + inverse.qualifiedName() + " holds " + ErrorTranslator.describe(key.owner(), value)
-                    + ", which belongs to " + ErrorTranslator.describe(ownerMeta, holder) + " through "
-                    + key.qualifiedName() + ", and that is one-to-one; take it from "
-                    + ErrorTranslator.describe(ownerMeta, holder) + " first (set its " + inverse.name()
-                    + " to null), or use another " + key.owner().name() + ". Nothing was changed.");
+                    + ", which belongs to " + holderName + " through " + key.qualifiedName()
+                    + ", and that is one-to-one; " + takeIt + ", or use another " + key.owner().name()
+                    + ". Nothing was changed.");
         }
     }
 
     /**
      * An element in the one-to-many collections of two new owners is refused: its key holds one owner, and which
      * one the save wrote would depend on the order it reached them, while both collections would go on holding it.
+     * Two collection fields can share a key ({@code mappedBy}), so claims are by key.
      */
     private void claim(Object owner, InverseProperty inverse, Object element) {
+        ForeignKeyProperty key = inverse.mappedBy();
         if (claims == null) {
             claims = new IdentityHashMap<>();
         }
-        Object earlier = claims.computeIfAbsent(inverse, side -> new IdentityHashMap<>()).putIfAbsent(element, owner);
-        if (earlier != null && earlier != owner) {
-            ForeignKeyProperty key = inverse.mappedBy();
+        Claim earlier = claims.computeIfAbsent(key, k -> new IdentityHashMap<>())
+                .putIfAbsent(element, new Claim(owner, inverse));
+        if (earlier != null && earlier.owner() != owner) {
             String ownerName = inverse.owner().name();
+            String where = earlier.collection() == inverse
+                    ? inverse.qualifiedName() + " of two new " + ownerName + " objects"
+                    : earlier.collection().qualifiedName() + " of one new " + ownerName + " and "
+                            + inverse.qualifiedName() + " of another";
             throw new WeftException("cannot save " + ErrorTranslator.describe(key.owner(), element) + ": it is in "
-                    + inverse.qualifiedName() + " of two new " + ownerName + " objects, but " + key.qualifiedName()
-                    + " holds one " + ownerName + "; remove it from one of the two collections. Nothing was changed.");
+                    + where + ", but " + key.qualifiedName() + " holds one " + ownerName + "; remove it from one of "
+                    + "the two collections. Nothing was changed.");
         }
     }
 

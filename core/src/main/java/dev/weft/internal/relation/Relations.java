@@ -659,11 +659,18 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         }
         Object holder = key.target().access().get(target, inverse.slot());
         if (holder != null && holder != entity) {
-            String freeIt = key.nullable()
-                    ? "set " + describe(holder) + "." + key.name() + " to another " + key.target().name() + " or null first"
-                    : "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
-                            + " or delete " + describe(holder) + " (db.delete) first (" + key.qualifiedName()
-                            + " cannot be null)";
+            String freeIt;
+            if (key.nullable()) {
+                freeIt = "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
+                        + " or null first";
+            } else if (context.isNew(holder)) { // unsaved: it has no row to delete
+                freeIt = "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
+                        + " first (" + key.qualifiedName() + " cannot be null)";
+            } else {
+                freeIt = "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
+                        + " or delete " + describe(holder) + " (db.delete) first (" + key.qualifiedName()
+                        + " cannot be null)";
+            }
             throw new UniqueViolationException("cannot set " + describe(entity) + "." + key.name() + " to "
                     + describe(target) + ": " + describe(holder) + " already has it, and " + key.qualifiedName()
                     + " is one-to-one; " + freeIt + ", or choose another one. Nothing was changed.");
@@ -680,6 +687,18 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         if (old == value) {
             return;
         }
+        if (value != null && context.isDeleted(value)) {
+            throw new WeftException("cannot give " + describe(value) + " to " + describe(owner) + " ("
+                    + inverse.qualifiedName() + "): it was deleted; give it another " + key.owner().name()
+                    + ", or a new one. Nothing was changed.");
+        }
+        // First: where the owner's own one cannot be let go, no other one can be taken in.
+        if (old != null && !key.nullable()) {
+            throw new NotNullViolationException("cannot replace " + describe(old) + " as " + describe(owner) + "."
+                    + inverse.name() + ": " + key.qualifiedName() + " cannot be null, so " + describe(old)
+                    + " cannot be left without " + Naming.withArticle(key.target().name())
+                    + "; delete it (db.delete) first. Nothing was changed.");
+        }
         if (value != null) {
             loadIfHollow(value);
             Object holder = key.owner().access().get(value, key.slot());
@@ -695,12 +714,6 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
                         + key.qualifiedName() + ", which is one-to-one; " + takeIt + ", or use another "
                         + key.owner().name() + ". Nothing was changed.");
             }
-        }
-        if (old != null && !key.nullable()) {
-            throw new NotNullViolationException("cannot replace " + describe(old) + " as " + describe(owner) + "."
-                    + inverse.name() + ": " + key.qualifiedName() + " cannot be null, so " + describe(old)
-                    + " cannot be left without " + Naming.withArticle(key.target().name())
-                    + "; delete it (db.delete) first. Nothing was changed.");
         }
         if (old != null) {
             pointInMemory(old, key, null);

@@ -3,6 +3,7 @@ package dev.weft.usage.relations;
 import dev.weft.Database;
 import dev.weft.NotNullViolationException;
 import dev.weft.UniqueViolationException;
+import dev.weft.WeftException;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
@@ -259,6 +260,103 @@ class ConsistencyTest {
         assertNull(first.profile);
         db.clearCache();
         assertEquals("bio", db.get(User.class, second.id).profile.bio);
+    }
+
+    @Test
+    void anOwnerThatLetGoOfAOneToOneSavesAfterThatObjectWasDeleted(Database db) {
+        Logo logo = db.save(new Logo("acme.png"));
+        Org org = new Org("Acme");
+        org.logo = logo;
+        db.save(org);
+        assertSame(org, logo.org);
+
+        logo.org = null; // org is let go of, to be saved with logo
+        db.delete(org);
+        logo.uri = "renamed.png";
+        db.save(logo);
+
+        db.clearCache();
+        assertEquals("renamed.png", db.get(Logo.class, logo.id).uri);
+        assertEquals(0, db.select(Org.class).count());
+    }
+
+    @Test
+    void aDeletedObjectCannotBeGivenToAOneToOne(Database db) {
+        Logo logo = db.save(new Logo("acme.png"));
+        Org gone = db.save(new Org("Gone"));
+        db.delete(gone);
+
+        WeftException e = assertThrows(WeftException.class, () -> logo.org = gone);
+
+        assertEquals("cannot give Org#" + gone.id + " to Logo#" + logo.id + " (Logo.org): it was deleted; give it "
+                + "another Org, or a new one. Nothing was changed.", e.getMessage());
+        assertNull(logo.org);
+        assertNull(gone.logo);
+        db.save(logo);
+    }
+
+    @Test
+    void aNewOwnerGivenADeletedOneToOneIsToldItWasDeleted(Database db) {
+        User first = db.save(new User("first"));
+        Profile profile = db.save(new Profile(first, "bio"));
+        db.delete(profile);
+        User newcomer = new User("newcomer");
+        newcomer.profile = profile; // a new object's fields are plain until it is saved
+
+        WeftException e = assertThrows(WeftException.class, () -> db.save(newcomer));
+
+        assertEquals("cannot save a new User: its profile holds Profile#" + profile.id + ", which was deleted; set "
+                + "User.profile to another Profile or to null, or save a new Profile in its place. Nothing was "
+                + "changed.", e.getMessage());
+        assertNull(newcomer.id);
+    }
+
+    @Test
+    void aNewOwnerGivenAOneToOneWhoseKeyCannotBeNullIsToldToMoveTheKey(Database db) {
+        User first = db.save(new User("first"));
+        Profile profile = db.save(new Profile(first, "bio"));
+        User newcomer = new User("newcomer");
+        newcomer.profile = profile;
+
+        UniqueViolationException e = assertThrows(UniqueViolationException.class, () -> db.save(newcomer));
+
+        assertTrue(e.getMessage().contains("; move it by setting Profile#" + profile.id + ".user to this User "
+                + "instead (Profile.user cannot be null, so User#" + first.id + " cannot let go of it first)"),
+                e.getMessage());
+        profile.user = newcomer; // as advised
+        db.save(newcomer);
+        assertSame(profile, newcomer.profile);
+        assertNull(first.profile);
+        db.clearCache();
+        assertEquals("newcomer", db.get(Profile.class, profile.id).user.username);
+    }
+
+    @Test
+    void givingAnOwnerWhoseOneToOneCannotBeLetGoAnotherSaysSoFirst(Database db) {
+        User first = db.save(new User("first"));
+        User second = db.save(new User("second"));
+        Profile taken = db.save(new Profile(first, "first's"));
+        Profile own = db.save(new Profile(second, "second's"));
+
+        NotNullViolationException e = assertThrows(NotNullViolationException.class, () -> second.profile = taken);
+
+        assertTrue(e.getMessage().startsWith("cannot replace Profile#" + own.id + " as User#" + second.id
+                + ".profile: Profile.user cannot be null"), e.getMessage());
+        assertSame(own, second.profile);
+        assertSame(taken, first.profile);
+    }
+
+    @Test
+    void pointingAtAnOwnerWhoseOneToOneIsUnsavedAdvisesNoDelete(Database db) {
+        User first = db.save(new User("first"));
+        User second = db.save(new User("second"));
+        Profile other = db.save(new Profile(second, "second's"));
+        first.profile = new Profile(); // in memory only
+
+        UniqueViolationException e = assertThrows(UniqueViolationException.class, () -> other.user = first);
+
+        assertTrue(e.getMessage().contains("; set a new Profile.user to another User first (Profile.user cannot be "
+                + "null), or choose another one."), e.getMessage());
     }
 
     @Test

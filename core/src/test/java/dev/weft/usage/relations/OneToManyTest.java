@@ -13,8 +13,10 @@ import dev.weft.test.model.Author;
 import dev.weft.test.model.Blog;
 import dev.weft.test.model.Book;
 import dev.weft.test.model.Category;
+import dev.weft.test.model.Item;
 import dev.weft.test.model.Player;
 import dev.weft.test.model.Post;
+import dev.weft.test.model.Shelf;
 import dev.weft.test.model.Team;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,6 +216,24 @@ class OneToManyTest {
         assertSame(first, shared.blog);
         assertEquals(List.of(shared), List.copyOf(first.posts));
         assertTrue(second.posts.isEmpty());
+    }
+
+    @Test
+    void anObjectInTwoCollectionFieldsOfTheSameKeyOfTwoNewOwnersIsRefused(Database db) {
+        db.createTables(Shelf.class, Item.class);
+        Shelf first = new Shelf("First");
+        Shelf second = new Shelf("Second");
+        Item item = new Item("shared");
+        first.items.add(item);
+        second.byLabel.add(item);
+
+        WeftException e = assertThrows(WeftException.class, () -> db.saveAll(List.of(first, second)));
+
+        assertEquals("cannot save a new Item: it is in Shelf.items of one new Shelf and Shelf.byLabel of another, "
+                + "but Item.shelf holds one Shelf; remove it from one of the two collections. Nothing was changed.",
+                e.getMessage());
+        assertEquals(0, db.select(Item.class).count());
+        assertNull(item.shelf);
     }
 
     @Test
