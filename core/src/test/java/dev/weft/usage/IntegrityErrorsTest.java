@@ -237,12 +237,32 @@ class IntegrityErrorsTest {
         UniqueViolationException e = assertThrows(UniqueViolationException.class,
                 () -> db.select(Account.class).update(java.util.Map.of("email", "same@example.org")));
 
-        assertEquals("cannot update Account rows to Account.email = 'same@example.org': Account.email must differ "
-                + "from row to row (UNIQUE), and another row has that value already or more than one row would get "
-                + "it; filter the update down to one row, and give it a value no other row has. Nothing was changed.",
-                e.getMessage());
+        assertEquals("cannot update Account rows to Account.email = 'same@example.org': Account.email is unique "
+                + "(UNIQUE); another row has that already, or this update would give it to several rows. Give each "
+                + "row a value no other row has. Nothing was changed.", e.getMessage());
         assertEquals("ada@example.org", ada.email);
         assertEquals(1, db.select(Account.class).filter("email", "ada@example.org").count());
+    }
+
+    @Test
+    void aBulkUpdateThatBreaksAUniqueCombinationNamesTheCombination(Databases databases) {
+        Path custom = databases.path("unique-pair.db");
+        Sqlite.execute(custom, "CREATE TABLE account (id INTEGER PRIMARY KEY, login_name TEXT NOT NULL UNIQUE, "
+                + "email TEXT UNIQUE, display_name TEXT NOT NULL, login_count INTEGER NOT NULL, "
+                + "UNIQUE (display_name, login_count))");
+        Database db = databases.open(custom);
+        db.register(Account.class);
+        db.save(new Account("ada", null, "Ada"));
+        db.save(new Account("bob", null, "Bob"));
+
+        UniqueViolationException e = assertThrows(UniqueViolationException.class,
+                () -> db.select(Account.class).filter("login", "bob").update(java.util.Map.of("displayName", "Ada")));
+
+        assertEquals("cannot update Account rows to Account.displayName = 'Ada': the combination of "
+                + "Account.displayName and Account.loginCount is unique (UNIQUE); another row has that already, or "
+                + "this update would give it to several rows. Give each row a value no other row has. Nothing was "
+                + "changed.", e.getMessage());
+        assertEquals(1, db.select(Account.class).filter("displayName", "Bob").count());
     }
 
     @Test

@@ -86,10 +86,9 @@ public final class ErrorTranslator {
         }
         ConstraintFailure f = failure.get();
         return switch (f.kind()) {
-            case UNIQUE -> new UniqueViolationException(subject + ": " + describeColumns(meta, f.columns())
-                    + " must differ from row to row (" + (oneToOne(meta, f.columns()) ? "one-to-one" : "UNIQUE")
-                    + "), and another row has that value already or more than one row would get it; filter the "
-                    + "update down to one row, and give it a value no other row has. Nothing was changed.", e);
+            case UNIQUE -> new UniqueViolationException(subject + ": " + uniqueness(meta, f.columns())
+                    + "; another row has that already, or this update would give it to several rows. Give each row "
+                    + "a value no other row has. Nothing was changed.", e);
             case NOT_NULL -> new NotNullViolationException(subject + ": " + describeColumns(meta, f.columns())
                     + " is NOT NULL; give it a value. Nothing was changed.", e);
             case FOREIGN_KEY -> missingAssignedTarget(columns, newValues).<WeftException>map(i -> {
@@ -115,22 +114,27 @@ public final class ErrorTranslator {
         return Optional.empty();
     }
 
-    /** The fields of the columns a constraint failure names, or "a field" when it names none of them. */
+    /** The fields of the columns a constraint failure names (a column no field maps by its name). */
     private static String describeColumns(EntityMeta meta, List<String> names) {
-        List<ColumnProperty> columns = columnsNamed(meta, names);
-        if (columns.isEmpty()) {
+        if (names.isEmpty()) {
             return "a field";
         }
         List<String> fields = new ArrayList<>();
-        for (ColumnProperty column : columns) {
-            fields.add(column.qualifiedName());
+        for (String name : names) {
+            List<ColumnProperty> mapped = columnsNamed(meta, List.of(name));
+            fields.add(mapped.isEmpty() ? "column " + name : mapped.get(0).qualifiedName());
         }
-        return String.join(" with ", fields);
+        return String.join(" and ", fields);
     }
 
-    private static boolean oneToOne(EntityMeta meta, List<String> names) {
+    /** What a UNIQUE constraint keeps unique: {@code Account.email is unique (UNIQUE)}, or a combination. */
+    private static String uniqueness(EntityMeta meta, List<String> names) {
+        if (names.size() > 1) {
+            return "the combination of " + describeColumns(meta, names) + " is unique (UNIQUE)";
+        }
         List<ColumnProperty> columns = columnsNamed(meta, names);
-        return columns.size() == 1 && columns.get(0) instanceof ForeignKeyProperty fk && fk.oneToOne();
+        boolean oneToOne = columns.size() == 1 && columns.get(0) instanceof ForeignKeyProperty fk && fk.oneToOne();
+        return describeColumns(meta, names) + " is unique (" + (oneToOne ? "one-to-one" : "UNIQUE") + ")";
     }
 
     /** A value as a message shows it: a key as the row it points at, text in quotes. */
