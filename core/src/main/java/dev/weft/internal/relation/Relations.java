@@ -503,8 +503,8 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     }
 
     /**
-     * Nulls the key of an element that points at the owner only in memory (a new object, or one moved here and not
-     * saved): the rows {@code clear} nulled do not include it, and saving it would put it back in the relation.
+     * Nulls the key of a loaded element that points at the owner only in memory (moved here by an assignment not
+     * saved yet): the rows {@code clear} nulled do not include it, and saving it would put it back in the relation.
      */
     private void releaseUnwrittenKey(Object element, ForeignKeyProperty key, Object owner, MemoryJournal journal) {
         EntityMeta meta = key.owner();
