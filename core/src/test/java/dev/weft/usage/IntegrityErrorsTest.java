@@ -279,6 +279,21 @@ class IntegrityErrorsTest {
         assertEquals(1, db.select(Player.class).filter("team", team).count());
     }
 
+    @Test
+    void aBulkUpdateToADeletedObjectIsRefusedBeforeItRuns(@OnFile Database db) {
+        Team team = db.save(new Team("Reds"));
+        Team gone = db.save(new Team("Gone"));
+        Player player = db.save(new Player("Ann", team));
+        db.delete(gone);
+
+        dev.weft.QueryException e = assertThrows(dev.weft.QueryException.class,
+                () -> db.select(Player.class).update(java.util.Map.of("team", gone)));
+
+        assertEquals("update(...) on Player cannot set Player.team to Team#" + gone.id + ": it was deleted; set it "
+                + "to another Team or to null.", e.getMessage());
+        assertEquals(team, player.team);
+    }
+
     // ---- failures half-way through a cascade or a batch --------------------------------------
 
     @Test

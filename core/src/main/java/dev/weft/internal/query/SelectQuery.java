@@ -11,6 +11,7 @@ import dev.weft.internal.jdbc.SqlFailure;
 import dev.weft.internal.jdbc.SqlWork;
 import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.InverseProperty;
 import dev.weft.internal.meta.Property;
 import dev.weft.internal.persist.ErrorTranslator;
@@ -255,6 +256,12 @@ final class SelectQuery<T> implements Query<T> {
         StringBuilder set = new StringBuilder();
         for (Map.Entry<String, ?> entry : values.entrySet()) {
             ColumnProperty column = updatedColumn(entry.getKey());
+            if (column instanceof ForeignKeyProperty key && key.targetType().isInstance(entry.getValue())
+                    && engine.context.isDeleted(entry.getValue())) {
+                throw new QueryException("update(...) on " + meta.name() + " cannot set " + key.qualifiedName()
+                        + " to " + key.target().name() + "#" + key.target().idOf(entry.getValue()) + ": it was "
+                        + "deleted; set it to another " + key.target().name() + (key.nullable() ? " or to null." : "."));
+            }
             // Resolved as a filter on the field would be: that checks the value and converts it for the column.
             Object value = ((Condition.Comparison) resolver().resolve(entry.getKey(), entry.getValue())).value();
             if (value == null && !column.nullable()) {
