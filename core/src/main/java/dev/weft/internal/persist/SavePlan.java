@@ -40,6 +40,10 @@ final class SavePlan {
     /** How far the plan got with an object: found by {@link #reach}, then being and done being ordered. */
     private enum Mark { REACHED, VISITING, DONE }
 
+    /** A new owner's collection field that holds an element, pointing the element's key at that owner. */
+    private record Claim(Object owner, InverseProperty collection) {
+    }
+
     private final PersistenceContext context;
     private final MemoryJournal journal;
     // Sized for the roots up front: growing an identity map re-hashes it, 2% of saving 1,000 loaded objects.
@@ -57,9 +61,6 @@ final class SavePlan {
     private final List<SavedRelations.Link> links = new ArrayList<>();
     /** For each foreign key, the new owner whose collection gave an element that key, and through which field. */
     private Map<ForeignKeyProperty, Map<Object, Claim>> claims;
-
-    private record Claim(Object owner, InverseProperty collection) {
-    }
     /** How many objects of {@code order} are new; regrouping changes their places, not their number. */
     private int newObjects;
 

@@ -659,18 +659,10 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         }
         Object holder = key.target().access().get(target, inverse.slot());
         if (holder != null && holder != entity) {
-            String freeIt;
-            if (key.nullable()) {
-                freeIt = "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
-                        + " or null first";
-            } else if (context.isNew(holder)) { // unsaved: it has no row to delete
-                freeIt = "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
-                        + " first (" + key.qualifiedName() + " cannot be null)";
-            } else {
-                freeIt = "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
-                        + " or delete " + describe(holder) + " (db.delete) first (" + key.qualifiedName()
-                        + " cannot be null)";
-            }
+            String freeIt = "set " + describe(holder) + "." + key.name() + " to another " + key.target().name()
+                    + (key.nullable() ? " or null first"
+                    : context.isNew(holder) ? " first (" + key.qualifiedName() + " cannot be null)" // no row to delete
+                    : " or delete " + describe(holder) + " (db.delete) first (" + key.qualifiedName() + " cannot be null)");
             throw new UniqueViolationException("cannot set " + describe(entity) + "." + key.name() + " to "
                     + describe(target) + ": " + describe(holder) + " already has it, and " + key.qualifiedName()
                     + " is one-to-one; " + freeIt + ", or choose another one. Nothing was changed.");
