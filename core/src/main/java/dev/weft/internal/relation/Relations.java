@@ -507,15 +507,9 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
      * saved yet): the rows {@code clear} nulled do not include it, and saving it would put it back in the relation.
      */
     private void releaseUnwrittenKey(Object element, ForeignKeyProperty key, Object owner, MemoryJournal journal) {
-        EntityMeta meta = key.owner();
-        if (meta.access().get(element, key.slot()) != owner) {
-            return;
-        }
-        journal.touch(element);
-        meta.access().set(element, key.slot(), null);
-        EntityState state = context.trackedState(element);
-        if (state != null) {
-            state.markDirty(key.slot());
+        if (key.owner().access().get(element, key.slot()) == owner) {
+            journal.touch(element);
+            pointInMemory(element, key, null);
         }
     }
 
