@@ -1,6 +1,7 @@
 package dev.weft.usage;
 
 import dev.weft.Database;
+import dev.weft.DetachedException;
 import dev.weft.QueryException;
 import dev.weft.WeftException;
 import dev.weft.test.Databases;
@@ -153,5 +154,23 @@ class TwoDatabasesTest {
         second.save(book);
         assertEquals("Dune Messiah", second.select(Book.class).get().title);
         assertEquals(1, second.select(Book.class).count());
+    }
+
+    @Test
+    void aClosedDatabasesReferenceWhoseRowWasNeverReadIsNotCopiedAsNulls(@OnFile Database first, Database second,
+                                                                         Databases databases) {
+        schema(first, second);
+        first.save(new Book("Dune", new Author("Frank")));
+        first.clearCache();
+        Book book = first.select(Book.class).get(); // its author's row is never read
+        databases.close(first);
+
+        DetachedException e = assertThrows(DetachedException.class, () -> second.save(book));
+
+        assertEquals("cannot save: Author#1 is a reference whose row was never read before its Database was closed, "
+                + "so its fields are unknown and copying it here would store nulls; read a field of it before "
+                + "closing its Database, or save a new Author with its values.", e.getMessage());
+        assertEquals(0, second.select(Author.class).count());
+        assertEquals(0, second.select(Book.class).count());
     }
 }

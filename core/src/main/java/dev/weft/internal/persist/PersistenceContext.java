@@ -169,6 +169,14 @@ public final class PersistenceContext {
                     + "Database. To copy it, save a new " + meta.name() + " with its values, or close the other "
                     + "Database first.");
         }
+        // Copied as new, a reference whose row its closed database never read would insert a row of nulls.
+        if (((Enhanced) entity).$weft$interceptor() instanceof EntityState state && state.context() != this
+                && state.status() == EntityState.Status.HOLLOW) {
+            throw new DetachedException("cannot " + action + ": " + ErrorTranslator.describe(meta, entity)
+                    + " is a reference whose row was never read before its Database was closed, so its fields are "
+                    + "unknown and copying it here would store nulls; read a field of it before closing its "
+                    + "Database, or save a new " + meta.name() + " with its values.");
+        }
     }
 
     /**
