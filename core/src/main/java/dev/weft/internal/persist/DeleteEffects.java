@@ -131,9 +131,12 @@ final class DeleteEffects {
         }
     }
 
-    /** Whether deleting rows of {@code meta} could change an object in the identity map. */
+    /**
+     * Whether deleting rows of {@code meta} could change an object in memory: one in the identity map, or an
+     * evicted instance that a loaded collection still holds.
+     */
     private boolean reachesLoaded(EntityMeta meta, Set<EntityMeta> visiting) {
-        if (context.holdsAny(meta)) {
+        if (context.holdsAny(meta) || context.relations().mayHold(meta)) {
             return true;
         }
         if (!visiting.add(meta)) {

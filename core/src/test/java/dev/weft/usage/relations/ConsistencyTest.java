@@ -400,6 +400,21 @@ class ConsistencyTest {
     }
 
     @Test
+    void aCascadeReachesAnEvictedInstanceWhenTheIdentityMapHoldsNoObjectOfItsEntity(Database db) {
+        Author author = db.save(new Author("Ann"));
+        Book book = db.save(new Book("Dune", author));
+        Category category = db.save(new Category("All"));
+        category.books.add(book);
+        assertEquals(1, category.books.size());
+        db.evict(book); // no book is left in the identity map
+
+        db.select(Author.class).filter("name", "Ann").delete(); // the book goes by CASCADE
+
+        assertEquals(0, db.select(Book.class).count());
+        assertTrue(category.books.isEmpty());
+    }
+
+    @Test
     void aManyToManyLoadedBeforeClearCacheTakesNoSecondInstanceOfItsRow(Database db) {
         Book book = db.save(new Book("Dune", db.save(new Author("Frank"))));
         Category category = db.save(new Category("Fiction"));
