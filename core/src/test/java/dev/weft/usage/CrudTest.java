@@ -576,6 +576,21 @@ class CrudTest {
     }
 
     @Test
+    void saveAllGivesIdsInTheOrderGivenWhenOnlySomeObjectsHaveNewTargets(Database db) {
+        library(db);
+        Author loaded = db.save(new Author("Loaded"));
+        Book withNewAuthor = new Book("First", new Author("New"));
+        Book withLoadedAuthor = new Book("Second", loaded);
+        Book another = new Book("Third", new Author("Newer"));
+
+        db.saveAll(List.of(withNewAuthor, withLoadedAuthor, another));
+
+        assertTrue(withNewAuthor.id < withLoadedAuthor.id && withLoadedAuthor.id < another.id,
+                () -> List.of(withNewAuthor.id, withLoadedAuthor.id, another.id).toString());
+        assertTrue(withNewAuthor.author.id < another.author.id);
+    }
+
+    @Test
     void saveAllOfNewBooksOfLoadedAuthorsInsertsTheBooksTogether(Database db, StatementLog log) {
         library(db);
         List<Author> authors = new ArrayList<>();

@@ -177,9 +177,12 @@ final class SavePlan {
         }
         Map<Object, Integer> levels = new IdentityHashMap<>(run.size());
         List<Map<EntityMeta, List<Object>>> byLevel = new ArrayList<>();
+        // An object goes no lower than the last of its entity, or a book given after one with a new author would
+        // be inserted before it, and the ids would not grow in the order given.
+        Map<EntityMeta, Integer> lastLevel = new IdentityHashMap<>();
         for (Object entity : run) {
             EntityMeta meta = context.meta(entity);
-            int level = 0;
+            int level = lastLevel.getOrDefault(meta, 0);
             List<ForeignKeyProperty> keys = meta.foreignKeys();
             for (int i = 0; i < keys.size(); i++) {
                 ForeignKeyProperty fk = keys.get(i);
@@ -190,6 +193,7 @@ final class SavePlan {
                 }
             }
             levels.put(entity, level);
+            lastLevel.put(meta, level);
             while (byLevel.size() <= level) {
                 byLevel.add(new LinkedHashMap<>());
             }
