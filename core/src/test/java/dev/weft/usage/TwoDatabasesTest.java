@@ -126,6 +126,23 @@ class TwoDatabasesTest {
     }
 
     @Test
+    void aBulkUpdateAndRelatedRefuseAnotherOpenDatabasesObjectInTheirOwnWords(Database first, Database second) {
+        schema(first, second);
+        Author frank = first.save(new Author("Frank"));
+        second.save(new Book("Other", second.save(new Author("Ursula"))));
+
+        WeftException update = assertThrows(WeftException.class,
+                () -> second.select(Book.class).update(java.util.Map.of("author", frank)));
+        WeftException related = assertThrows(WeftException.class, () -> second.related(frank, "books"));
+
+        assertTrue(update.getMessage().startsWith("cannot update Book rows to Book.author = Author#" + frank.id
+                + ": Author#" + frank.id + " belongs to another in-memory database (still open)"), update.getMessage());
+        assertTrue(related.getMessage().startsWith("cannot use related(Author, \"books\"): Author#" + frank.id
+                + " belongs to another in-memory database (still open)"), related.getMessage());
+        assertEquals("Ursula", second.select(Book.class).get().author.name);
+    }
+
+    @Test
     void aQueryRefusesToCompareWithAnotherOpenDatabasesObject(Database first, Database second) {
         schema(first, second);
         Author frank = first.save(new Author("Frank"));

@@ -256,11 +256,8 @@ final class SelectQuery<T> implements Query<T> {
         StringBuilder set = new StringBuilder();
         for (Map.Entry<String, ?> entry : values.entrySet()) {
             ColumnProperty column = updatedColumn(entry.getKey());
-            if (column instanceof ForeignKeyProperty key && key.targetType().isInstance(entry.getValue())
-                    && engine.context.isDeleted(entry.getValue())) {
-                throw new QueryException("update(...) on " + meta.name() + " cannot set " + key.qualifiedName()
-                        + " to " + key.target().name() + "#" + key.target().idOf(entry.getValue()) + ": it was "
-                        + "deleted; set it to another " + key.target().name() + (key.nullable() ? " or to null." : "."));
+            if (column instanceof ForeignKeyProperty key && key.targetType().isInstance(entry.getValue())) {
+                checkNewTarget(key, entry.getValue());
             }
             // Resolved as a filter on the field would be: that checks the value and converts it for the column.
             Object value = ((Condition.Comparison) resolver().resolve(entry.getKey(), entry.getValue())).value();
@@ -294,6 +291,18 @@ final class SelectQuery<T> implements Query<T> {
             }
             return (long) updated.size();
         });
+    }
+
+    /** An object an {@code update(...)} points a key at must be this database's, and not deleted. */
+    private void checkNewTarget(ForeignKeyProperty key, Object target) {
+        String row = key.target().name() + "#" + key.target().idOf(target);
+        engine.context.checkNotElsewhere(key.target(), target, "update " + meta.name() + " rows to "
+                + key.qualifiedName() + " = " + row);
+        if (engine.context.isDeleted(target)) {
+            throw new QueryException("update(...) on " + meta.name() + " cannot set " + key.qualifiedName() + " to "
+                    + row + ": it was deleted; set it to another " + key.target().name()
+                    + (key.nullable() ? " or to null." : "."));
+        }
     }
 
     /** The column an {@code update(...)} key names: a field of the entity's own that a row can change. */

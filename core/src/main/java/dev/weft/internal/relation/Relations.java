@@ -736,6 +736,10 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
 
     private EntityState savedState(Object owner, String field) {
         EntityState state = context.trackedState(owner);
+        if (state == null) {
+            context.checkNotElsewhere(context.meta(owner), owner, "use related(" + context.meta(owner).name() + ", \""
+                    + field + "\")");
+        }
         if (state == null || state.status() == EntityState.Status.NEW) {
             throw new WeftException("related(" + context.meta(owner).name() + ", \"" + field + "\"): the "
                     + context.meta(owner).name() + " is not saved in this database; save it first.");
