@@ -146,8 +146,10 @@ public interface Query<T> {
      * Streams the rows, reading them in pages of a thousand as the stream is consumed, so that a large
      * result never sits in memory whole: only the ids of the matching rows do, read in the query's order
      * (with the id as the last key) when the stream starts. Pages neither skip nor repeat a row while the
-     * consumer saves or deletes; a row deleted meanwhile, or changed so that it no longer matches the filter,
-     * is left out. No connection is held between pages: the stream may be dropped unfinished.
+     * consumer saves or deletes; a row deleted meanwhile is left out, and so is one saved so that it no longer
+     * matches the filter before its page was read (a page's rows are read together, so a change to a row of the
+     * page being consumed does not take it out). No connection is held between pages: the stream may be dropped
+     * unfinished.
      */
     Stream<T> stream();
 }
