@@ -184,9 +184,12 @@ class TwoDatabasesTest {
 
         DetachedException e = assertThrows(DetachedException.class, () -> second.save(book));
 
-        assertEquals("cannot save: Author#1 is a reference whose row was never read before its Database was closed, "
-                + "so its fields are unknown and copying it here would store nulls; read a field of it before "
-                + "closing its Database, or save a new Author with its values.", e.getMessage());
+        assertEquals("cannot save: Author#1 is a reference whose row was never read before its Database was closed: "
+                + "its fields are unknown (a copy would hold nulls), and it is no object of this Database; read a "
+                + "field of it before closing its Database, or use an object of this one.", e.getMessage());
+        Author author = book.author;
+        assertThrows(DetachedException.class, () -> second.delete(author));
+        assertThrows(DetachedException.class, () -> second.related(author, "books"));
         assertEquals(0, second.select(Author.class).count());
         assertEquals(0, second.select(Book.class).count());
     }

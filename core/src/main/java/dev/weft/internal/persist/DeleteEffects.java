@@ -133,10 +133,11 @@ final class DeleteEffects {
 
     /**
      * Whether deleting rows of {@code meta} could change an object in memory: one in the identity map, or an
-     * evicted instance that a loaded collection still holds.
+     * evicted instance that a loaded collection still holds. Without an eviction, a loaded collection's elements
+     * are in the identity map (it holds them strongly), so the delete of rows no object shows costs no query.
      */
     private boolean reachesLoaded(EntityMeta meta, Set<EntityMeta> visiting) {
-        if (context.holdsAny(meta) || context.relations().mayHold(meta)) {
+        if (context.holdsAny(meta) || context.evictions() > 0 && context.relations().mayHold(meta)) {
             return true;
         }
         if (!visiting.add(meta)) {

@@ -173,9 +173,9 @@ public final class PersistenceContext {
         if (((Enhanced) entity).$weft$interceptor() instanceof EntityState state && state.context() != this
                 && state.status() == EntityState.Status.HOLLOW) {
             throw new DetachedException("cannot " + action + ": " + ErrorTranslator.describe(meta, entity)
-                    + " is a reference whose row was never read before its Database was closed, so its fields are "
-                    + "unknown and copying it here would store nulls; read a field of it before closing its "
-                    + "Database, or save a new " + meta.name() + " with its values.");
+                    + " is a reference whose row was never read before its Database was closed: its fields are "
+                    + "unknown (a copy would hold nulls), and it is no object of this Database; read a field of it "
+                    + "before closing its Database, or use an object of this one.");
         }
     }
 

@@ -678,8 +678,10 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
                     + inverse.qualifiedName() + "): it was deleted; give it another " + key.owner().name()
                     + ", or a new one. Nothing was changed.");
         }
+        // An unsaved one is let go of even where its key cannot be null: it has no row to leave without an owner.
+        boolean dropOld = old != null && !key.nullable() && context.isNew(old);
         // First: where the owner's own one cannot be let go, no other one can be taken in.
-        if (old != null && !key.nullable()) {
+        if (old != null && !key.nullable() && !dropOld) {
             throw new NotNullViolationException("cannot replace " + describe(old) + " as " + describe(owner) + "."
                     + inverse.name() + ": " + key.qualifiedName() + " cannot be null, so " + describe(old)
                     + " cannot be left without " + Naming.withArticle(key.target().name())
@@ -704,7 +706,9 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         if (old != null) {
             pointInMemory(old, key, null);
             backrefs.keyMoved(old, key, owner, null, null);
-            state.released(old);
+            if (!dropOld) { // a dropped one is not saved: without an owner it could not be inserted
+                state.released(old);
+            }
         }
         if (value != null) {
             pointInMemory(value, key, owner);

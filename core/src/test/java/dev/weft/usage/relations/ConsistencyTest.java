@@ -4,6 +4,9 @@ import dev.weft.Database;
 import dev.weft.NotNullViolationException;
 import dev.weft.UniqueViolationException;
 import dev.weft.WeftException;
+import dev.weft.test.Databases;
+import dev.weft.test.OnFile;
+import dev.weft.test.Sqlite;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
 import dev.weft.test.model.Author;
@@ -347,6 +350,26 @@ class ConsistencyTest {
     }
 
     @Test
+    void anUnsavedOneToOneWhoseKeyCannotBeNullIsDroppedWhenReplaced(Database db) {
+        User user = db.save(new User("u"));
+        Profile first = new Profile();
+        first.bio = "first";
+        user.profile = first;
+        Profile second = new Profile();
+        second.bio = "second";
+
+        user.profile = second; // first has no row: it is let go of, and not saved
+
+        assertNull(first.user);
+        assertSame(user, second.user);
+        db.save(user);
+        assertEquals(0, first.id);
+        assertEquals(List.of("second"), db.select(Profile.class).fetchAll().stream().map(p -> p.bio).toList());
+        db.clearCache();
+        assertEquals("second", db.get(User.class, user.id).profile.bio);
+    }
+
+    @Test
     void pointingAtAnOwnerWhoseOneToOneIsUnsavedAdvisesNoDelete(Database db) {
         User first = db.save(new User("first"));
         User second = db.save(new User("second"));
@@ -412,6 +435,23 @@ class ConsistencyTest {
 
         assertEquals(0, db.select(Book.class).count());
         assertTrue(category.books.isEmpty());
+    }
+
+    @Test
+    void aCascadeToRowsNoObjectShowsSendsNoLookupWhileNothingWasEvicted(@OnFile Database db, Databases databases,
+                                                                      StatementLog log) {
+        db.createTables(Author.class, Book.class, Category.class);
+        java.nio.file.Path file = databases.pathOf(db);
+        Category category = db.save(new Category("All"));
+        assertTrue(category.books.isEmpty()); // a live collection of books exists
+        Author author = db.save(new Author("Ann"));
+        Sqlite.execute(file, "INSERT INTO books (title, author_id) VALUES ('Dune', " + author.id + ")");
+        log.clear();
+
+        db.delete(author);
+
+        assertEquals(List.of(), log.matching("SELECT"), log::toString);
+        assertEquals(0, Sqlite.count(file, "books"));
     }
 
     @Test
