@@ -62,6 +62,25 @@ class RolledBackTransactionMemoryTest {
      * objects the inner part saved must be as before it, or a later save of them writes into another object's row.
      */
     @Test
+    void anEvictedInstanceARolledBackCascadeDeletedIsNotDeletedAfterwards(Database db) {
+        library(db);
+        Author author = db.save(new Author("Ann"));
+        Book book = db.save(new Book("Dune", author));
+        Category category = db.save(new Category("All"));
+        category.books.add(book);
+        assertEquals(1, category.books.size());
+        db.evict(book); // only the collection holds it now
+
+        rollBack(db, () -> db.select(Author.class).filter("name", "Ann").delete());
+
+        book.title = "Dune Messiah";
+        db.save(book);
+        db.clearCache();
+        assertEquals("Dune Messiah", db.get(Book.class, book.id).title);
+        assertEquals(1, category.books.size());
+    }
+
+    @Test
     void innerTransactionCaughtByTheOuterOneLeavesMemoryAsTheDatabaseHasIt(Database db) {
         library(db);
         Author kept = new Author("Kept");

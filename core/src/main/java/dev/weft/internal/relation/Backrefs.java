@@ -10,6 +10,8 @@ import dev.weft.internal.persist.MemoryJournal;
 import dev.weft.internal.persist.PersistenceContext;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,20 +57,28 @@ final class Backrefs {
 
     /**
      * Rows of {@code meta} were deleted: the loaded collections of the owners in the identity map drop what they hold
-     * of those rows, whichever instance that is. {@link #deleted} finds the collections of a deleted object through
-     * its keys and links; an instance the identity map no longer knows is found only here, by its row.
+     * of those rows, whichever instance that is, and such an instance is marked deleted. {@link #deleted} finds the
+     * collections of a deleted object through its keys and links; an instance the identity map no longer knows is
+     * found only here, by its row.
      */
     void deletedRows(EntityMeta meta, Set<Object> ids, MemoryJournal journal) {
+        Set<Object> forgotten = Collections.newSetFromMap(new IdentityHashMap<>());
         for (RelationSide side : sidesWithCollections) {
             if (side.element() != meta) {
                 continue;
             }
             for (Object owner : context.loaded(side.owner())) {
                 LiveRelation<?> relation = loaded(owner, side);
-                if (relation != null && relation.forgetRows(ids)) {
+                List<Object> dropped = relation == null ? List.of() : relation.forgetRows(ids);
+                if (!dropped.isEmpty()) {
                     refreshOnRevert(relation, journal);
+                    forgotten.addAll(dropped);
                 }
             }
+        }
+        // The evicted instances of the rows are deleted objects too: saving one says so, as for any other.
+        for (Object instance : forgotten) {
+            context.deleted(instance, meta, journal);
         }
     }
 

@@ -156,12 +156,12 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         items.remove(indexOf(held));
     }
 
-    /** Drops the elements whose rows are among {@code ids}; whether there were any. */
-    synchronized boolean forgetRows(Set<Object> ids) {
+    /** Drops the elements whose rows are among {@code ids}; returns them. */
+    synchronized List<Object> forgetRows(Set<Object> ids) {
         if (items == null) {
-            return false;
+            return List.of();
         }
-        boolean changed = false;
+        List<Object> forgotten = new ArrayList<>(0);
         for (Iterator<E> it = items.iterator(); it.hasNext(); ) {
             E held = it.next();
             Object id = relations.rowId(side, held);
@@ -173,10 +173,10 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
                 if (byRow != null) {
                     byRow.remove(id, held);
                 }
-                changed = true;
+                forgotten.add(held);
             }
         }
-        return changed;
+        return forgotten;
     }
 
     synchronized boolean holds(Object element) {

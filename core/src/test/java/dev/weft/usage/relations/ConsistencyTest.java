@@ -435,6 +435,10 @@ class ConsistencyTest {
 
         assertEquals(0, db.select(Book.class).count());
         assertTrue(category.books.isEmpty());
+        book.title = "Dune Messiah";
+        WeftException e = assertThrows(WeftException.class, () -> db.save(book));
+        assertEquals("cannot save Book#" + book.id + ": it was deleted; save a new object to store it again. Nothing "
+                + "was changed.", e.getMessage());
     }
 
     @Test
