@@ -147,12 +147,7 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
         if (held == null) {
             return;
         }
-        if (members != null) {
-            members.remove(held);
-        }
-        if (byRow != null) {
-            byRow.remove(relations.rowId(side, held), held);
-        }
+        unindex(held);
         items.remove(indexOf(held));
     }
 
@@ -167,16 +162,21 @@ abstract class LiveRelation<E> extends AbstractCollection<E> implements Relation
             Object id = relations.rowId(side, held);
             if (ids.contains(id)) {
                 it.remove();
-                if (members != null) {
-                    members.remove(held);
-                }
-                if (byRow != null) {
-                    byRow.remove(id, held);
-                }
+                unindex(held);
                 forgotten.add(held);
             }
         }
         return forgotten;
+    }
+
+    /** Takes an element leaving {@code items} out of the lookups kept beside them. */
+    private void unindex(Object held) {
+        if (members != null) {
+            members.remove(held);
+        }
+        if (byRow != null) {
+            byRow.remove(relations.rowId(side, held), held);
+        }
     }
 
     synchronized boolean holds(Object element) {

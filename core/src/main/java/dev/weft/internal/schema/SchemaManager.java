@@ -145,7 +145,7 @@ public final class SchemaManager {
      * once the junction was checked; a junction never checked is taken to be one Weft created.
      */
     public boolean deleteCascades(String table, String column) {
-        return notCascading.isEmpty() || !notCascading.contains(junctionColumn(table, column));
+        return !notCascading.contains(junctionColumn(table, column));
     }
 
     /** Whether every junction checked deletes the links of a deleted row itself, as those Weft creates do. */
