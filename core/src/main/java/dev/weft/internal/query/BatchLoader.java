@@ -114,7 +114,7 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
                 .append(engine.columnList(element)).append(" FROM ").append(sql.from()).append(" JOIN ")
                 .append(dialect.quote(junction.table())).append(" j ON j.").append(dialect.quote(elementColumn))
                 .append(" = ").append(sql.id()).append(" WHERE ");
-        List<Bind> binds = new ArrayList<>();
+        Binds binds = new Binds();
         new ConditionWriter(dialect, text, binds).in(ownerIdType, "j." + dialect.quote(ownerColumn), ownerIds);
         // Integer ids are put in order here rather than by SQLite, whose sorter cost more than the rest of the
         // query (2 of 7 ms for Chinook's 8,715 playlist links); the rows come in the junction's index order, mostly
@@ -127,7 +127,7 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
         try {
             return engine.connector.withConnection(() -> {
                 PreparedStatement statement = engine.connector.prepare(statementSql);
-                Bind.all(statement, binds);
+                Bind.all(statement, binds.parameters());
                 Map<Object, List<Object>> byOwner = new HashMap<>();
                 RowReader reader = engine.context.reader(element, new LoadBatch());
                 try (ResultSet rows = statement.executeQuery()) {

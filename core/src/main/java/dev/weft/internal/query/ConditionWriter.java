@@ -11,7 +11,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
-/** Writes conditions as SQL with {@code ?} for every value, collecting the values to bind in order. */
+/**
+ * Writes conditions as SQL with {@code ?} for every value, collecting the values to bind in order, each with the
+ * rule that binds it ({@link Binds}), and says what of the values the SQL depends on ({@link #shape}).
+ */
 final class ConditionWriter {
 
     /**
@@ -20,13 +23,15 @@ final class ConditionWriter {
      */
     static final int LARGE_IN_LIST = 1024;
 
+    private static final Binds.Rule AS_TEXT = (value, into) -> into.add(new Bind(null, value));
+
     private final Dialect dialect;
     private final Joins joins;
     private final StringBuilder sql;
-    private final List<Bind> binds;
+    private final Binds binds;
 
     /** A writer of conditions on the root entity of {@code joins}, which joins what the conditions follow. */
-    ConditionWriter(Dialect dialect, Joins joins, StringBuilder sql, List<Bind> binds) {
+    ConditionWriter(Dialect dialect, Joins joins, StringBuilder sql, Binds binds) {
         this.dialect = dialect;
         this.joins = joins;
         this.sql = sql;
@@ -34,7 +39,7 @@ final class ConditionWriter {
     }
 
     /** A writer for {@link #in} only, of columns named in full. */
-    ConditionWriter(Dialect dialect, StringBuilder sql, List<Bind> binds) {
+    ConditionWriter(Dialect dialect, StringBuilder sql, Binds binds) {
         this(dialect, null, sql, binds);
     }
 
@@ -77,7 +82,7 @@ final class ConditionWriter {
             sql.append(joins.column(joins.rootAlias(), linked.id().column())).append(" IN (SELECT ")
                     .append(dialect.quote(linked.elementColumn())).append(" FROM ").append(dialect.quote(linked.junction()))
                     .append(" WHERE ").append(dialect.quote(linked.ownerColumn())).append(" = ?)");
-            binds.add(new Bind(linked.ownerIdType(), linked.ownerId()));
+            binds.add(binds.nextValue(), linked.ownerId(), as(linked.ownerIdType()));
         } else {
             // NOT of an unknown (NULL) result is unknown too; make unknown false first, so that the negation
             // keeps exactly the rows the condition does not, NULLs included.
@@ -85,6 +90,72 @@ final class ConditionWriter {
             new ConditionWriter(dialect, joins, inner, binds).write(((Condition.Not) condition).condition());
             sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
         }
+    }
+
+    /**
+     * Lists what of {@code condition} the SQL {@link #write} makes of it depends on into {@code shape}, and its
+     * values into {@code values}, in the order the writer comes to them. Queries of equal shapes are written
+     * alike, and the same rules bind their values; what of a value decides the SQL is its {@link #variant}.
+     */
+    static void shape(Condition condition, List<Object> shape, List<Object> values) {
+        if (condition instanceof Condition.Comparison c) {
+            shape.add(new ComparisonShape(c.path(), c.column(), c.lookup(), variant(c)));
+            values.add(c.value());
+        } else if (condition instanceof Condition.All all) {
+            shape(Junction.ALL, all.conditions(), shape, values);
+        } else if (condition instanceof Condition.Any any) {
+            shape(Junction.ANY, any.conditions(), shape, values);
+        } else if (condition instanceof Condition.Exists exists) {
+            shape.add(new ExistsShape(exists.path(), exists.relation(), exists.condition() != null));
+            if (exists.condition() != null) {
+                shape(exists.condition(), shape, values);
+            }
+        } else if (condition instanceof Condition.Linked linked) {
+            shape.add(new Condition.Linked(linked.id(), linked.junction(), linked.ownerColumn(), linked.elementColumn(),
+                    linked.ownerIdType(), null));
+            values.add(linked.ownerId());
+        } else {
+            shape.add(Junction.NOT);
+            shape(((Condition.Not) condition).condition(), shape, values);
+        }
+    }
+
+    private static void shape(Junction junction, List<Condition> conditions, List<Object> shape, List<Object> values) {
+        shape.add(junction);
+        shape.add(conditions.size());
+        for (Condition condition : conditions) {
+            shape(condition, shape, values);
+        }
+    }
+
+    /** What of a comparison's value decides the SQL {@link #comparison} writes for it. */
+    private static Object variant(Condition.Comparison c) {
+        Object value = c.value();
+        return switch (c.lookup()) {
+            case EQ -> value == null;
+            case ISNULL, NOTNULL -> value;
+            case IN, NOT_IN -> inListShape((List<?>) value);
+            case ISTARTSWITH, IENDSWITH, ICONTAINS -> isAscii((String) value);
+            default -> null;
+        };
+    }
+
+    /** The parameters of an IN list (-1: one JSON array), and whether it holds NULL. */
+    private static List<Object> inListShape(List<?> values) {
+        int present = 0;
+        for (Object value : values) {
+            present += value == null ? 0 : 1;
+        }
+        int parameters = present == 0 ? 0 : present > LARGE_IN_LIST ? -1 : inListSize(present);
+        return List.of(parameters, present < values.size());
+    }
+
+    private enum Junction { ALL, ANY, NOT }
+
+    private record ComparisonShape(List<Hop> path, ColumnProperty column, Lookup lookup, Object variant) {
+    }
+
+    private record ExistsShape(List<Hop> path, Hop relation, boolean filtered) {
     }
 
     /**
@@ -156,59 +227,65 @@ final class ConditionWriter {
         comparison(c, joins.column(joins.alias(c.path()), c.column().column()));
     }
 
-    /** The comparison, of {@code column}: the compared column as the statement names it. */
+    /**
+     * The comparison, of {@code column}: the compared column as the statement names it. Whatever of the value
+     * decides the SQL written here must be in {@link #variant}.
+     */
     private void comparison(Condition.Comparison c, String column) {
+        int index = binds.nextValue();
         Object value = c.value();
+        ColumnType type = c.column().type();
         switch (c.lookup()) {
             case EQ -> {
                 if (value == null) {
                     sql.append(column).append(" IS NULL");
                 } else {
                     sql.append(column).append(" = ?");
-                    bind(c, value);
+                    binds.add(index, value, as(type));
                 }
             }
             case NE -> {
                 sql.append(dialect.nullSafeNotEqual(column));
-                bind(c, value);
+                binds.add(index, value, as(type));
             }
-            case GT -> compare(c, column, " > ");
-            case GE -> compare(c, column, " >= ");
-            case LT -> compare(c, column, " < ");
-            case LE -> compare(c, column, " <= ");
+            case GT -> compare(c, column, " > ", index);
+            case GE -> compare(c, column, " >= ", index);
+            case LT -> compare(c, column, " < ", index);
+            case LE -> compare(c, column, " <= ", index);
             case ISNULL -> sql.append(column).append((Boolean) value ? " IS NULL" : " IS NOT NULL");
             case NOTNULL -> sql.append(column).append((Boolean) value ? " IS NOT NULL" : " IS NULL");
-            case IN -> in(c.column().type(), column, (List<?>) value);
+            case IN -> in(type, column, (List<?>) value, index);
             case NOT_IN -> {
                 StringBuilder inner = new StringBuilder();
-                new ConditionWriter(dialect, joins, inner, binds).in(c.column().type(), column, (List<?>) value);
+                new ConditionWriter(dialect, joins, inner, binds).in(type, column, (List<?>) value, index);
                 sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
             }
             case BETWEEN -> {
-                List<?> bounds = (List<?>) value;
                 sql.append(comparable(dialect, c.column(), column)).append(" BETWEEN ")
                         .append(comparable(dialect, c.column(), "?")).append(" AND ")
                         .append(comparable(dialect, c.column(), "?"));
-                bind(c, bounds.get(0));
-                bind(c, bounds.get(1));
+                binds.add(index, value, (bounds, into) -> {
+                    into.add(new Bind(type, ((List<?>) bounds).get(0)));
+                    into.add(new Bind(type, ((List<?>) bounds).get(1)));
+                });
             }
-            case STARTSWITH -> glob(column, dialect.escapeCaseSensitivePattern((String) value) + "*");
-            case ENDSWITH -> glob(column, "*" + dialect.escapeCaseSensitivePattern((String) value));
-            case CONTAINS -> glob(column, "*" + dialect.escapeCaseSensitivePattern((String) value) + "*");
-            case ISTARTSWITH -> like(column, escapeLike((String) value) + "%");
-            case IENDSWITH -> like(column, "%" + escapeLike((String) value));
-            case ICONTAINS -> like(column, "%" + escapeLike((String) value) + "%");
+            case STARTSWITH -> glob(column, "", "*", value, index);
+            case ENDSWITH -> glob(column, "*", "", value, index);
+            case CONTAINS -> glob(column, "*", "*", value, index);
+            case ISTARTSWITH -> like(column, "", "%", value, index);
+            case IENDSWITH -> like(column, "%", "", value, index);
+            case ICONTAINS -> like(column, "%", "%", value, index);
             case LIKE -> {
                 sql.append(column).append(" LIKE ?");
-                binds.add(new Bind(null, value));
+                binds.add(index, value, AS_TEXT);
             }
             default -> throw new IllegalStateException(c.lookup().name());
         }
     }
 
-    private void compare(Condition.Comparison c, String column, String operator) {
+    private void compare(Condition.Comparison c, String column, String operator, int index) {
         sql.append(comparable(dialect, c.column(), column)).append(operator).append(comparable(dialect, c.column(), "?"));
-        bind(c, c.value());
+        binds.add(index, c.value(), as(c.column().type()));
     }
 
     /**
@@ -221,7 +298,11 @@ final class ConditionWriter {
 
     /** {@code column IN (...)} for the values of a column of {@code type}; {@code column} is written as given. */
     void in(ColumnType type, String column, List<?> values) {
-        List<?> present = values.stream().filter(Objects::nonNull).toList();
+        in(type, column, values, binds.nextValue());
+    }
+
+    private void in(ColumnType type, String column, List<?> values, int index) {
+        List<?> present = present(values);
         boolean withNull = present.size() < values.size();
         if (present.isEmpty()) {
             sql.append(withNull ? column + " IS NULL" : "0");
@@ -229,35 +310,56 @@ final class ConditionWriter {
         }
         if (present.size() > LARGE_IN_LIST) {
             sql.append(withNull ? "(" : "").append(dialect.inJsonArray(column));
-            binds.add(new Bind(null, JsonArray.of(type, present)));
+            binds.add(index, values, (list, into) -> into.add(new Bind(null, JsonArray.of(type, present((List<?>) list)))));
             sql.append(withNull ? " OR " + column + " IS NULL)" : "");
             return;
         }
-        int size = Integer.highestOneBit(present.size() * 2 - 1);
+        int size = inListSize(present.size());
         sql.append(withNull ? "(" : "").append(column).append(" IN (");
         for (int i = 0; i < size; i++) {
             sql.append(i == 0 ? "?" : ", ?");
-            binds.add(new Bind(type, present.get(Math.min(i, present.size() - 1))));
         }
+        binds.add(index, values, (list, into) -> {
+            List<?> given = present((List<?>) list);
+            for (int i = 0; i < size; i++) {
+                into.add(new Bind(type, given.get(Math.min(i, given.size() - 1))));
+            }
+        });
         sql.append(')');
         if (withNull) {
             sql.append(" OR ").append(column).append(" IS NULL)");
         }
     }
 
-    private void glob(String column, String pattern) {
+    private static List<?> present(List<?> values) {
+        return values.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The number of parameters for an IN list of {@code present} values: padded to a power of two. */
+    private static int inListSize(int present) {
+        return Integer.highestOneBit(present * 2 - 1);
+    }
+
+    private void glob(String column, String before, String after, Object value, int index) {
         sql.append(dialect.caseSensitiveMatch(column));
-        binds.add(new Bind(null, pattern));
+        binds.add(index, value, (text, into) ->
+                into.add(new Bind(null, before + dialect.escapeCaseSensitivePattern((String) text) + after)));
     }
 
-    private void like(String column, String pattern) {
-        boolean ascii = pattern.chars().allMatch(ch -> ch < 128);
+    /** Escaping and the wildcards keep the text ASCII or not, as {@link #variant} says the value is. */
+    private void like(String column, String before, String after, Object value, int index) {
+        boolean ascii = isAscii((String) value);
         sql.append(dialect.caseInsensitiveLike(column, ascii));
-        binds.add(new Bind(null, dialect.caseInsensitivePattern(pattern, ascii)));
+        binds.add(index, value, (text, into) -> into.add(new Bind(null,
+                dialect.caseInsensitivePattern(before + escapeLike((String) text) + after, ascii))));
     }
 
-    private void bind(Condition.Comparison c, Object value) {
-        binds.add(new Bind(c.column().type(), value));
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(ch -> ch < 128);
+    }
+
+    private static Binds.Rule as(ColumnType type) {
+        return (value, into) -> into.add(new Bind(type, value));
     }
 
     private static String escapeLike(String text) {

@@ -1,5 +1,7 @@
 package dev.weft.internal.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.weft.Query;
 import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.EntityMeta;
@@ -10,6 +12,7 @@ import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +26,8 @@ public final class QueryEngine {
 
     private final PointSelect pointSelect;
     private volatile RelationLoader relations;
+
+    private static final int MAX_TEMPLATES = 1_000;
 
     public QueryEngine(Connector connector, PersistenceContext context, Deleter deleter, ErrorTranslator errors,
                        PointSelect pointSelect) {
@@ -44,9 +49,25 @@ public final class QueryEngine {
 
     private final Map<EntityMeta, QuerySql> sql = new ConcurrentHashMap<>();
     private final Map<EntityMeta, String> columnLists = new ConcurrentHashMap<>();
+    /**
+     * SELECTs by the shape of their query ({@link SelectQuery}). Bounded, least used dropped first: an application
+     * may make new shapes without end, filters built from input. Upkeep runs on the calling thread: it is short,
+     * and handing it to another thread would cost a wake-up.
+     */
+    private final Cache<List<Object>, StatementTemplate> templates = Caffeine.newBuilder()
+            .maximumSize(MAX_TEMPLATES).executor(Runnable::run).build();
 
     QuerySql sql(EntityMeta meta) {
         return sql.computeIfAbsent(meta, m -> new QuerySql(connector.dialect(), m));
+    }
+
+    /** The statement kept for queries of this shape, or {@code null} if there is none yet. */
+    StatementTemplate template(List<Object> shape) {
+        return templates.getIfPresent(shape);
+    }
+
+    void keep(List<Object> shape, StatementTemplate template) {
+        templates.put(shape, template);
     }
 
     /** The select list of an entity, written once. */

@@ -137,11 +137,10 @@ final class SelectQuery<T> implements Query<T> {
 
     /** The rows, as members of {@code batch}: their lazy relations load together with those of its other rows. */
     List<T> fetchAll(LoadBatch batch) {
-        StatementSql statementSql = new StatementSql(dialect(), meta);
-        String sql = selectSql(statementSql);
+        BoundStatement select = select();
         List<T> result = run("query " + meta.name(), () -> {
-            PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, statementSql.binds());
+            PreparedStatement statement = engine.connector.prepare(select.sql());
+            Bind.all(statement, select.parameters());
             List<T> rows = new ArrayList<>();
             RowReader reader = engine.context.reader(meta, batch);
             RowReader[] related = joined.isEmpty() ? null : joined.readers(engine.context, batch);
@@ -421,6 +420,52 @@ final class SelectQuery<T> implements Query<T> {
     private SelectQuery<T> with(List<Condition> conditions, List<OrderTerm> order, long limit, long offset,
                                 JoinedRelations joined, PrefetchPaths prefetch) {
         return new SelectQuery<>(engine, type, meta, conditions, order, limit, offset, joined, prefetch);
+    }
+
+    private record BoundStatement(String sql, List<Bind> parameters) {
+    }
+
+    /**
+     * The SELECT of the rows with its parameters. Its SQL is written for the first query of each shape and kept
+     * for the next ones ({@link StatementTemplate}); the shape is all the SQL depends on.
+     */
+    private BoundStatement select() {
+        List<Object> shape = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        shape.add(meta);
+        shape.add(conditions.size());
+        for (int i = 0; i < conditions.size(); i++) {
+            ConditionWriter.shape(conditions.get(i), shape, values);
+        }
+        shape.add(order);
+        shape.add(StatementSql.windowShape(limit, offset));
+        shape.add(joined);
+        values.add(limit);
+        values.add(offset);
+        StatementTemplate template = engine.template(shape);
+        if (template == null) {
+            StatementSql sql = new StatementSql(dialect(), meta);
+            template = sql.template(selectSql(sql));
+            engine.keep(shape, template);
+            return new BoundStatement(template.sql(), sql.binds());
+        }
+        List<Bind> parameters = template.bind(values);
+        assert writtenAlike(template, parameters);
+        return new BoundStatement(template.sql(), parameters);
+    }
+
+    /**
+     * Whether this query, written afresh, gets the SQL and parameters its template gave: checked where assertions
+     * are on, as in Weft's tests, so that a fact the shape of a query misses fails them.
+     */
+    private boolean writtenAlike(StatementTemplate template, List<Bind> parameters) {
+        StatementSql sql = new StatementSql(dialect(), meta);
+        String written = selectSql(sql);
+        if (!written.equals(template.sql()) || !sql.binds().equals(parameters)) {
+            throw new AssertionError("the template of " + this + " gave " + template.sql() + " with " + parameters
+                    + "; written afresh it is " + written + " with " + sql.binds());
+        }
+        return true;
     }
 
     /** The SELECT of the rows, and of the relations {@code selectRelated} joins, binding into {@code sql}. */

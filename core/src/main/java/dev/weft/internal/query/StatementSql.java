@@ -5,7 +5,6 @@ import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.types.ColumnType;
 import dev.weft.internal.types.ColumnTypes;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,10 +14,11 @@ import java.util.List;
 final class StatementSql {
 
     private static final ColumnType LONG = ColumnTypes.forJavaType(long.class).orElseThrow();
+    private static final Binds.Rule AS_LONG = (value, into) -> into.add(new Bind(LONG, value));
 
     private final Dialect dialect;
     private final Joins joins;
-    private final List<Bind> binds = new ArrayList<>();
+    private final Binds binds = new Binds();
 
     StatementSql(Dialect dialect, EntityMeta meta) {
         this.dialect = dialect;
@@ -31,7 +31,12 @@ final class StatementSql {
 
     /** The values to bind, in the order of the clauses written so far. */
     List<Bind> binds() {
-        return binds;
+        return binds.parameters();
+    }
+
+    /** The clauses written so far, with how to bind another query's values to them. */
+    StatementTemplate template(String sql) {
+        return new StatementTemplate(sql, binds.slots());
     }
 
     String from() {
@@ -68,17 +73,27 @@ final class StatementSql {
         return sql.toString();
     }
 
-    /** {@code LIMIT ? OFFSET ?}, or nothing for a query without a window ({@code limit} -1: none). */
+    /**
+     * {@code LIMIT ? OFFSET ?}, or nothing for a query without a window ({@code limit} -1: none). The limit and
+     * the offset are the query's last two values, bound or not.
+     */
     String window(long limit, long offset) {
+        int limitValue = binds.nextValue();
+        int offsetValue = binds.nextValue();
         if (limit == -1 && offset == 0) {
             return "";
         }
-        binds.add(new Bind(LONG, limit));
+        binds.add(limitValue, limit, AS_LONG);
         if (offset == 0) {
             return " LIMIT ?";
         }
-        binds.add(new Bind(LONG, offset));
+        binds.add(offsetValue, offset, AS_LONG);
         return " LIMIT ? OFFSET ?";
+    }
+
+    /** What of a window its SQL depends on: whether there is one, and whether it has an offset. */
+    static int windowShape(long limit, long offset) {
+        return limit == -1 && offset == 0 ? 0 : offset == 0 ? 1 : 2;
     }
 
     /** The id column of the root entity. */

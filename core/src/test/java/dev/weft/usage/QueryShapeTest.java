@@ -1,0 +1,129 @@
+package dev.weft.usage;
+
+import dev.weft.Database;
+import dev.weft.Filter;
+import dev.weft.test.StatementLog;
+import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.model.Product;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static dev.weft.usage.QueryLookupTest.names;
+import static dev.weft.usage.QueryLookupTest.set;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * Queries that differ only in their values, run one after another on one database: a SELECT is written once per
+ * shape of query and kept, so each pair here is of values that must each get their own SQL (a NULL, an IN list's
+ * length, a pattern's letters) or must share it.
+ */
+@ExtendWith(WeftDatabaseExtension.class)
+class QueryShapeTest {
+
+    @Test
+    void equalityWithNullAndWithAValue(Database db) {
+        QueryLookupTest.fill(db);
+
+        assertEquals(set("Banana"), names(db.select(Product.class).filter("stock", 0)));
+        assertEquals(set("apricot"), names(db.select(Product.class).filter("stock", null)));
+        assertEquals(set("ÄBC Bakery"), names(db.select(Product.class).filter("stock", 5)));
+        assertEquals(set("Apple", "Banana", "ÄBC Bakery", "Cherry"),
+                names(db.select(Product.class).exclude("stock", null)));
+        assertEquals(set("Apple", "apricot", "ÄBC Bakery", "Cherry"),
+                names(db.select(Product.class).exclude("stock", 0)));
+    }
+
+    @Test
+    void caseInsensitivePatternsOfAsciiAndOtherLetters(Database db) {
+        QueryLookupTest.fill(db);
+
+        assertEquals(set("Banana", "ÄBC Bakery"), names(db.select(Product.class).filter("name__icontains", "ba")));
+        assertEquals(set("ÄBC Bakery"), names(db.select(Product.class).filter("name__icontains", "äb")));
+        assertEquals(set("ÄBC Bakery"), names(db.select(Product.class).filter("name__istartswith", "äbc")));
+        assertEquals(set("Apple", "apricot"), names(db.select(Product.class).filter("name__istartswith", "A")));
+    }
+
+    @Test
+    void inListsOfOtherLengthsAndWithNull(Database db) {
+        QueryLookupTest.fill(db);
+
+        assertEquals(set("Banana", "ÄBC Bakery"), names(db.select(Product.class).filter("stock__in", List.of(0, 5))));
+        assertEquals(set("Apple", "Banana", "ÄBC Bakery"),
+                names(db.select(Product.class).filter("stock__in", List.of(0, 5, 10))));
+        assertEquals(set("apricot", "Banana"), names(db.select(Product.class).filter("stock__in", Arrays.asList(null, 0))));
+        assertEquals(set(), names(db.select(Product.class).filter("stock__in", List.of())));
+        assertEquals(set("Apple", "Cherry"), names(db.select(Product.class).filter("stock__in", longList(5_000, 10, 20))));
+        assertEquals(set("Cherry"), names(db.select(Product.class).filter("stock__in", longList(5_000, 20))));
+        assertEquals(set("Apple", "apricot", "Cherry"),
+                names(db.select(Product.class).filter("stock__not_in", List.of(0, 5))));
+        assertEquals(set("Apple", "Cherry"),
+                names(db.select(Product.class).filter("stock__not_in", Arrays.asList(0, 5, null))));
+    }
+
+    @Test
+    void nullTestsEachWay(Database db) {
+        QueryLookupTest.fill(db);
+
+        assertEquals(set("apricot"), names(db.select(Product.class).filter("stock__isnull", true)));
+        assertEquals(set("Apple", "Banana", "ÄBC Bakery", "Cherry"),
+                names(db.select(Product.class).filter("stock__isnull", false)));
+        assertEquals(set("apricot"), names(db.select(Product.class).filter("stock__notnull", false)));
+    }
+
+    @Test
+    void windowsWithAndWithoutAnOffset(Database db) {
+        QueryLookupTest.fill(db);
+
+        assertEquals(List.of("Banana", "Apple"), inOrder(db.select(Product.class).order("price").limit(2).fetchAll()));
+        assertEquals(List.of("Apple", "apricot"),
+                inOrder(db.select(Product.class).order("price").limit(2).offset(1).fetchAll()));
+        assertEquals(List.of("apricot", "ÄBC Bakery", "Cherry"),
+                inOrder(db.select(Product.class).order("price").offset(2).fetchAll()));
+        assertEquals(5, db.select(Product.class).order("price").fetchAll().size());
+    }
+
+    @Test
+    void alternativesOfEachLength(Database db) {
+        QueryLookupTest.fill(db);
+
+        assertEquals(set("Apple", "Cherry"), names(db.select(Product.class)
+                .filter(Filter.or(Filter.where("stock", 10), Filter.where("stock", 20)))));
+        assertEquals(set("Apple", "Banana", "Cherry"), names(db.select(Product.class)
+                .filter(Filter.or(Filter.where("stock", 10), Filter.where("stock", 20), Filter.where("stock", 0)))));
+        assertEquals(set("Apple", "apricot"), names(db.select(Product.class)
+                .filter(Filter.or(Filter.where("stock", 10), Filter.where("stock", null)))));
+    }
+
+    @Test
+    void queriesOfOneShapeSendOneStatementText(Database db, StatementLog log) {
+        QueryLookupTest.fill(db);
+        log.clear();
+
+        db.select(Product.class).filter("name", "Apple").filter("price__gt", 1.0).fetchAll();
+        db.select(Product.class).filter("name", "Cherry").filter("price__gt", 4.0).fetchAll();
+        db.select(Product.class).filter("price__gt", 4.0).filter("name", "Cherry").fetchAll();
+
+        List<String> sent = log.all();
+        assertEquals(sent.get(0), sent.get(1));
+        assertNotEquals(sent.get(1), sent.get(2)); // the conditions in another order
+    }
+
+    private static List<Long> longList(int size, long... wanted) {
+        List<Long> values = new ArrayList<>(LongStream.range(1_000, 1_000 + size).boxed().toList());
+        for (long value : wanted) {
+            values.add(value);
+        }
+        return values;
+    }
+
+    private static List<String> inOrder(List<Product> products) {
+        return products.stream().map(product -> product.name).toList();
+    }
+}
