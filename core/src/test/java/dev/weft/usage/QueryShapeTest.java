@@ -17,7 +17,9 @@ import java.util.stream.LongStream;
 import static dev.weft.usage.QueryLookupTest.names;
 import static dev.weft.usage.QueryLookupTest.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Queries that differ only in their values, run one after another on one database: a SELECT is written once per
@@ -87,6 +89,27 @@ class QueryShapeTest {
         assertEquals(List.of("apricot", "ÄBC Bakery", "Cherry"),
                 inOrder(db.select(Product.class).order("price").offset(2).fetchAll()));
         assertEquals(5, db.select(Product.class).order("price").fetchAll().size());
+    }
+
+    @Test
+    void countsAndExistenceKeepTheirOwnStatements(Database db) {
+        QueryLookupTest.fill(db);
+
+        assertEquals(1, db.select(Product.class).filter("stock", null).count());
+        assertEquals(4, db.select(Product.class).exclude("stock", null).count());
+        assertEquals(2, db.select(Product.class).filter("stock__in", List.of(0, 5)).count());
+        assertEquals(3, db.select(Product.class).filter("stock__in", List.of(0, 5, 10)).count());
+        assertEquals(2, db.select(Product.class).limit(2).count());
+        assertEquals(2, db.select(Product.class).limit(3).offset(3).count());
+        assertEquals(5, db.select(Product.class).count());
+        assertEquals(List.of("Apple"), inOrder(db.select(Product.class).filter("stock", 10).fetchAll()));
+
+        assertTrue(db.select(Product.class).filter("stock", null).exists());
+        assertFalse(db.select(Product.class).filter("stock", 7).exists());
+        assertTrue(db.select(Product.class).filter("stock", 0).exists());
+        assertFalse(db.select(Product.class).order("price").offset(5).exists());
+        assertTrue(db.select(Product.class).order("price").offset(4).exists());
+        assertFalse(db.select(Product.class).limit(0).exists());
     }
 
     @Test

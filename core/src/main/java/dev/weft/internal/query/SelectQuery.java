@@ -137,7 +137,7 @@ final class SelectQuery<T> implements Query<T> {
 
     /** The rows, as members of {@code batch}: their lazy relations load together with those of its other rows. */
     List<T> fetchAll(LoadBatch batch) {
-        BoundStatement select = select();
+        BoundStatement select = statement(Statement.ROWS);
         List<T> result = run("query " + meta.name(), () -> {
             PreparedStatement statement = engine.connector.prepare(select.sql());
             Bind.all(statement, select.parameters());
@@ -197,15 +197,10 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public long count() {
-        StatementSql statementSql = new StatementSql(dialect(), meta);
-        String where = statementSql.where(conditions);
-        String sql = limit == -1 && offset == 0
-                ? "SELECT COUNT(*) FROM " + statementSql.from() + where
-                : "SELECT COUNT(*) FROM (SELECT 1 FROM " + statementSql.from() + where
-                        + statementSql.window(limit, offset) + ")";
+        BoundStatement count = statement(Statement.COUNT);
         return run("count " + meta.name() + " rows", () -> {
-            PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, statementSql.binds());
+            PreparedStatement statement = engine.connector.prepare(count.sql());
+            Bind.all(statement, count.parameters());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -215,13 +210,10 @@ final class SelectQuery<T> implements Query<T> {
 
     @Override
     public boolean exists() {
-        StatementSql statementSql = new StatementSql(dialect(), meta);
-        String clauses = statementSql.where(conditions) + statementSql.orderBy(order)
-                + statementSql.window(limit == -1 ? 1 : Math.min(limit, 1), offset);
-        String sql = "SELECT 1 FROM " + statementSql.from() + clauses;
+        BoundStatement any = window(1).statement(Statement.ANY);
         return run("query " + meta.name(), () -> {
-            PreparedStatement statement = engine.connector.prepare(sql);
-            Bind.all(statement, statementSql.binds());
+            PreparedStatement statement = engine.connector.prepare(any.sql());
+            Bind.all(statement, any.parameters());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
@@ -425,13 +417,43 @@ final class SelectQuery<T> implements Query<T> {
     private record BoundStatement(String sql, List<Bind> parameters) {
     }
 
+    /** The statements a query's SQL is kept for, by what they read of its rows. */
+    private enum Statement {
+        ROWS {
+            @Override
+            String write(SelectQuery<?> query, StatementSql sql) {
+                return query.selectSql(sql);
+            }
+        },
+        COUNT {
+            @Override
+            String write(SelectQuery<?> query, StatementSql sql) {
+                String where = sql.where(query.conditions);
+                String window = sql.window(query.limit, query.offset);
+                return window.isEmpty() ? "SELECT COUNT(*) FROM " + sql.from() + where
+                        : "SELECT COUNT(*) FROM (SELECT 1 FROM " + sql.from() + where + window + ")";
+            }
+        },
+        /** Whether there is a row: the query of at most one row, as {@code exists()} makes it. */
+        ANY {
+            @Override
+            String write(SelectQuery<?> query, StatementSql sql) {
+                String clauses = query.clauses(sql);
+                return "SELECT 1 FROM " + sql.from() + clauses;
+            }
+        };
+
+        abstract String write(SelectQuery<?> query, StatementSql sql);
+    }
+
     /**
-     * The SELECT of the rows with its parameters. Its SQL is written for the first query of each shape and kept
-     * for the next ones ({@link StatementTemplate}); the shape is all the SQL depends on.
+     * The statement of this query with its parameters. Its SQL is written for the first query of each shape and
+     * kept for the next ones ({@link StatementTemplate}); the shape is all the SQL depends on.
      */
-    private BoundStatement select() {
+    private BoundStatement statement(Statement kind) {
         List<Object> shape = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        shape.add(kind);
         shape.add(meta);
         shape.add(conditions.size());
         for (int i = 0; i < conditions.size(); i++) {
@@ -445,12 +467,12 @@ final class SelectQuery<T> implements Query<T> {
         StatementTemplate template = engine.template(shape);
         if (template == null) {
             StatementSql sql = new StatementSql(dialect(), meta);
-            template = sql.template(selectSql(sql));
+            template = sql.template(kind.write(this, sql));
             engine.keep(shape, template);
             return new BoundStatement(template.sql(), sql.binds());
         }
         List<Bind> parameters = template.bind(values);
-        assert writtenAlike(template, parameters);
+        assert writtenAlike(kind, template, parameters);
         return new BoundStatement(template.sql(), parameters);
     }
 
@@ -458,9 +480,9 @@ final class SelectQuery<T> implements Query<T> {
      * Whether this query, written afresh, gets the SQL and parameters its template gave: checked where assertions
      * are on, as in Weft's tests, so that a fact the shape of a query misses fails them.
      */
-    private boolean writtenAlike(StatementTemplate template, List<Bind> parameters) {
+    private boolean writtenAlike(Statement kind, StatementTemplate template, List<Bind> parameters) {
         StatementSql sql = new StatementSql(dialect(), meta);
-        String written = selectSql(sql);
+        String written = kind.write(this, sql);
         if (!written.equals(template.sql()) || !sql.binds().equals(parameters)) {
             throw new AssertionError("the template of " + this + " gave " + template.sql() + " with " + parameters
                     + "; written afresh it is " + written + " with " + sql.binds());
