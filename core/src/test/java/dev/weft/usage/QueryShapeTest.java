@@ -2,13 +2,19 @@ package dev.weft.usage;
 
 import dev.weft.Database;
 import dev.weft.Filter;
+import dev.weft.Query;
 import dev.weft.test.StatementLog;
 import dev.weft.test.WeftDatabaseExtension;
+import dev.weft.test.model.Author;
+import dev.weft.test.model.Book;
+import dev.weft.test.model.Category;
 import dev.weft.test.model.Product;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.lang.ref.WeakReference;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +25,7 @@ import static dev.weft.usage.QueryLookupTest.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -125,6 +132,42 @@ class QueryShapeTest {
     }
 
     @Test
+    void filtersAcrossRelationsAndOfRelationSets(Database db) {
+        db.createTables(Author.class, Book.class, Category.class);
+        Author leGuin = new Author("Le Guin");
+        Author lem = new Author("Lem", "lem@example.org");
+        Book dispossessed = new Book("The Dispossessed", leGuin, LocalDate.of(1974, 5, 1));
+        Book solaris = new Book("Solaris", lem, LocalDate.of(1961, 6, 1));
+        Book fiasco = new Book("Fiasco", lem, LocalDate.of(1986, 1, 1));
+        db.saveAll(List.of(dispossessed, solaris, fiasco));
+        Category sf = new Category("SF");
+        Category novel = new Category("Novel");
+        db.saveAll(List.of(sf, novel));
+        sf.books.addAll(List.of(dispossessed, solaris));
+        novel.books.add(fiasco);
+
+        assertEquals(List.of("The Dispossessed"), titles(db.select(Book.class).filter("author__email", null)));
+        assertEquals(List.of("Solaris", "Fiasco"), titles(db.select(Book.class).filter("author__email", "lem@example.org")));
+        assertEquals(List.of("Solaris", "Fiasco"), titles(db.select(Book.class).selectRelated("author")
+                .filter("author__email__in", List.of("lem@example.org"))));
+        assertEquals(List.of("The Dispossessed", "Solaris", "Fiasco"), titles(db.select(Book.class).selectRelated("author")
+                .filter("author__email__in", Arrays.asList("lem@example.org", null))));
+        assertEquals(List.of("Lem"), authors(db.select(Author.class).filter("books__title", "Solaris")));
+        assertEquals(List.of("Le Guin", "Lem"), authors(db.select(Author.class).filter("books__categories__name", "SF")));
+        assertEquals(List.of("Lem"), authors(db.select(Author.class).filter("books__categories__name", "Novel")));
+        assertEquals(List.of("Lem"), authors(db.select(Author.class).filter("books__categories", novel)));
+        assertEquals(List.of("Le Guin", "Lem"), authors(db.select(Author.class).filter("books__categories", sf)));
+        assertEquals(List.of("The Dispossessed", "Solaris"), titles(sf.books.order("id")));
+        assertEquals(List.of("Fiasco"), titles(novel.books.order("id")));
+        assertEquals(List.of("Solaris"), titles(sf.books.filter("title__startswith", "S").order("id")));
+        assertEquals(List.of("The Dispossessed"), titles(sf.books.filter("title__endswith", "sed").order("id")));
+        assertEquals(List.of("Solaris"), titles(db.select(Book.class)
+                .filter("publishedDate__between", List.of(LocalDate.of(1960, 1, 1), LocalDate.of(1970, 1, 1)))));
+        assertEquals(List.of("The Dispossessed", "Fiasco"), titles(db.select(Book.class)
+                .filter("publishedDate__between", List.of(LocalDate.of(1970, 1, 1), LocalDate.of(1990, 1, 1)))));
+    }
+
+    @Test
     void queriesOfOneShapeSendOneStatementText(Database db, StatementLog log) {
         QueryLookupTest.fill(db);
         log.clear();
@@ -138,12 +181,37 @@ class QueryShapeTest {
         assertNotEquals(sent.get(1), sent.get(2)); // the conditions in another order
     }
 
+    @Test
+    void keptStatementsHoldNoValueOfTheQueryThatWroteThem(Database db) throws InterruptedException {
+        QueryLookupTest.fill(db);
+        String first = new String("Apple".toCharArray());
+        WeakReference<String> firstValue = new WeakReference<>(first);
+
+        assertEquals(set("Apple"), names(db.select(Product.class).filter("name", first).filter("name__icontains", "pp")));
+        first = null;
+        assertEquals(set("Cherry"), names(db.select(Product.class).filter("name", "Cherry").filter("name__icontains", "er")));
+
+        for (int i = 0; i < 50 && firstValue.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(firstValue.get(), "the value of the first query is still reachable");
+    }
+
     private static List<Long> longList(int size, long... wanted) {
         List<Long> values = new ArrayList<>(LongStream.range(1_000, 1_000 + size).boxed().toList());
         for (long value : wanted) {
             values.add(value);
         }
         return values;
+    }
+
+    private static List<String> titles(Query<Book> query) {
+        return query.order("id").fetchAll().stream().map(book -> book.title).toList();
+    }
+
+    private static List<String> authors(Query<Author> query) {
+        return query.order("id").fetchAll().stream().map(author -> author.name).toList();
     }
 
     private static List<String> inOrder(List<Product> products) {

@@ -17,25 +17,25 @@ final class Binds {
         void bind(Object value, List<Bind> into);
     }
 
-    /** The value of the query at {@code value}, bound by {@code rule}. */
-    record Slot(int value, Rule rule) {
+    /** The query's value at {@code valueIndex}, bound by {@code rule}. */
+    record Slot(int valueIndex, Rule rule) {
     }
 
     private final List<Bind> parameters = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
-    private int nextValue;
+    private int nextValueIndex;
 
     /**
      * The index of the query value the writer comes to next. A writer takes one for every value it visits, bound
      * or not, so that indices follow the order of the values, not of the parameters.
      */
-    int nextValue() {
-        return nextValue++;
+    int nextValueIndex() {
+        return nextValueIndex++;
     }
 
-    /** Binds {@code value}, the query's value at {@code index}, by {@code rule}. */
-    void add(int index, Object value, Rule rule) {
-        slots.add(new Slot(index, rule));
+    /** Binds {@code value}, the query's value at {@code valueIndex}, by {@code rule}. */
+    void add(int valueIndex, Object value, Rule rule) {
+        slots.add(new Slot(valueIndex, rule));
         rule.bind(value, parameters);
     }
 

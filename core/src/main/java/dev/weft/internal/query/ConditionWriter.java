@@ -82,7 +82,7 @@ final class ConditionWriter {
             sql.append(joins.column(joins.rootAlias(), linked.id().column())).append(" IN (SELECT ")
                     .append(dialect.quote(linked.elementColumn())).append(" FROM ").append(dialect.quote(linked.junction()))
                     .append(" WHERE ").append(dialect.quote(linked.ownerColumn())).append(" = ?)");
-            binds.add(binds.nextValue(), linked.ownerId(), as(linked.ownerIdType()));
+            binds.add(binds.nextValueIndex(), linked.ownerId(), as(linked.ownerIdType()));
         } else {
             // NOT of an unknown (NULL) result is unknown too; make unknown false first, so that the negation
             // keeps exactly the rows the condition does not, NULLs included.
@@ -93,9 +93,10 @@ final class ConditionWriter {
     }
 
     /**
-     * Lists what of {@code condition} the SQL {@link #write} makes of it depends on into {@code shape}, and its
-     * values into {@code values}, in the order the writer comes to them. Queries of equal shapes are written
-     * alike, and the same rules bind their values; what of a value decides the SQL is its {@link #variant}.
+     * Adds to {@code shape} all that {@link #write} needs to know of {@code condition} to write its SQL, and adds
+     * the condition's values to {@code values} in the order the writer comes to them. Conditions of equal shapes
+     * are written alike, and the same rules bind their values. The few facts about a value that change the SQL
+     * (a NULL, an IN list's length) are its {@link #variant}.
      */
     static void shape(Condition condition, List<Object> shape, List<Object> values) {
         if (condition instanceof Condition.Comparison c) {
@@ -111,8 +112,8 @@ final class ConditionWriter {
                 shape(exists.condition(), shape, values);
             }
         } else if (condition instanceof Condition.Linked linked) {
-            shape.add(new Condition.Linked(linked.id(), linked.junction(), linked.ownerColumn(), linked.elementColumn(),
-                    linked.ownerIdType(), null));
+            shape.add(new LinkedShape(linked.id(), linked.junction(), linked.ownerColumn(), linked.elementColumn(),
+                    linked.ownerIdType()));
             values.add(linked.ownerId());
         } else {
             shape.add(Junction.NOT);
@@ -156,6 +157,10 @@ final class ConditionWriter {
     }
 
     private record ExistsShape(List<Hop> path, Hop relation, boolean filtered) {
+    }
+
+    private record LinkedShape(ColumnProperty id, String junction, String ownerColumn, String elementColumn,
+                               ColumnType ownerIdType) {
     }
 
     /**
@@ -232,7 +237,7 @@ final class ConditionWriter {
      * decides the SQL written here must be in {@link #variant}.
      */
     private void comparison(Condition.Comparison c, String column) {
-        int index = binds.nextValue();
+        int valueIndex = binds.nextValueIndex();
         Object value = c.value();
         ColumnType type = c.column().type();
         switch (c.lookup()) {
@@ -241,51 +246,48 @@ final class ConditionWriter {
                     sql.append(column).append(" IS NULL");
                 } else {
                     sql.append(column).append(" = ?");
-                    binds.add(index, value, as(type));
+                    binds.add(valueIndex, value, as(type));
                 }
             }
             case NE -> {
                 sql.append(dialect.nullSafeNotEqual(column));
-                binds.add(index, value, as(type));
+                binds.add(valueIndex, value, as(type));
             }
-            case GT -> compare(c, column, " > ", index);
-            case GE -> compare(c, column, " >= ", index);
-            case LT -> compare(c, column, " < ", index);
-            case LE -> compare(c, column, " <= ", index);
+            case GT -> compare(c, column, " > ", valueIndex);
+            case GE -> compare(c, column, " >= ", valueIndex);
+            case LT -> compare(c, column, " < ", valueIndex);
+            case LE -> compare(c, column, " <= ", valueIndex);
             case ISNULL -> sql.append(column).append((Boolean) value ? " IS NULL" : " IS NOT NULL");
             case NOTNULL -> sql.append(column).append((Boolean) value ? " IS NOT NULL" : " IS NULL");
-            case IN -> in(type, column, (List<?>) value, index);
+            case IN -> in(type, column, (List<?>) value, valueIndex);
             case NOT_IN -> {
                 StringBuilder inner = new StringBuilder();
-                new ConditionWriter(dialect, joins, inner, binds).in(type, column, (List<?>) value, index);
+                new ConditionWriter(dialect, joins, inner, binds).in(type, column, (List<?>) value, valueIndex);
                 sql.append("NOT ").append(dialect.unknownAsFalse(inner.toString()));
             }
             case BETWEEN -> {
                 sql.append(comparable(dialect, c.column(), column)).append(" BETWEEN ")
                         .append(comparable(dialect, c.column(), "?")).append(" AND ")
                         .append(comparable(dialect, c.column(), "?"));
-                binds.add(index, value, (bounds, into) -> {
-                    into.add(new Bind(type, ((List<?>) bounds).get(0)));
-                    into.add(new Bind(type, ((List<?>) bounds).get(1)));
-                });
+                binds.add(valueIndex, value, range(type));
             }
-            case STARTSWITH -> glob(column, "", "*", value, index);
-            case ENDSWITH -> glob(column, "*", "", value, index);
-            case CONTAINS -> glob(column, "*", "*", value, index);
-            case ISTARTSWITH -> like(column, "", "%", value, index);
-            case IENDSWITH -> like(column, "%", "", value, index);
-            case ICONTAINS -> like(column, "%", "%", value, index);
+            case STARTSWITH -> glob(column, "", "*", value, valueIndex);
+            case ENDSWITH -> glob(column, "*", "", value, valueIndex);
+            case CONTAINS -> glob(column, "*", "*", value, valueIndex);
+            case ISTARTSWITH -> like(column, "", "%", value, valueIndex);
+            case IENDSWITH -> like(column, "%", "", value, valueIndex);
+            case ICONTAINS -> like(column, "%", "%", value, valueIndex);
             case LIKE -> {
                 sql.append(column).append(" LIKE ?");
-                binds.add(index, value, AS_TEXT);
+                binds.add(valueIndex, value, AS_TEXT);
             }
             default -> throw new IllegalStateException(c.lookup().name());
         }
     }
 
-    private void compare(Condition.Comparison c, String column, String operator, int index) {
+    private void compare(Condition.Comparison c, String column, String operator, int valueIndex) {
         sql.append(comparable(dialect, c.column(), column)).append(operator).append(comparable(dialect, c.column(), "?"));
-        binds.add(index, c.value(), as(c.column().type()));
+        binds.add(valueIndex, c.value(), as(c.column().type()));
     }
 
     /**
@@ -298,10 +300,10 @@ final class ConditionWriter {
 
     /** {@code column IN (...)} for the values of a column of {@code type}; {@code column} is written as given. */
     void in(ColumnType type, String column, List<?> values) {
-        in(type, column, values, binds.nextValue());
+        in(type, column, values, binds.nextValueIndex());
     }
 
-    private void in(ColumnType type, String column, List<?> values, int index) {
+    private void in(ColumnType type, String column, List<?> values, int valueIndex) {
         List<?> present = present(values);
         boolean withNull = present.size() < values.size();
         if (present.isEmpty()) {
@@ -310,7 +312,7 @@ final class ConditionWriter {
         }
         if (present.size() > LARGE_IN_LIST) {
             sql.append(withNull ? "(" : "").append(dialect.inJsonArray(column));
-            binds.add(index, values, (list, into) -> into.add(new Bind(null, JsonArray.of(type, present((List<?>) list)))));
+            binds.add(valueIndex, values, jsonArray(type));
             sql.append(withNull ? " OR " + column + " IS NULL)" : "");
             return;
         }
@@ -319,12 +321,7 @@ final class ConditionWriter {
         for (int i = 0; i < size; i++) {
             sql.append(i == 0 ? "?" : ", ?");
         }
-        binds.add(index, values, (list, into) -> {
-            List<?> given = present((List<?>) list);
-            for (int i = 0; i < size; i++) {
-                into.add(new Bind(type, given.get(Math.min(i, given.size() - 1))));
-            }
-        });
+        binds.add(valueIndex, values, inList(type, size));
         sql.append(')');
         if (withNull) {
             sql.append(" OR ").append(column).append(" IS NULL)");
@@ -340,26 +337,57 @@ final class ConditionWriter {
         return Integer.highestOneBit(present * 2 - 1);
     }
 
-    private void glob(String column, String before, String after, Object value, int index) {
+    private void glob(String column, String before, String after, Object value, int valueIndex) {
         sql.append(dialect.caseSensitiveMatch(column));
-        binds.add(index, value, (text, into) ->
-                into.add(new Bind(null, before + dialect.escapeCaseSensitivePattern((String) text) + after)));
+        binds.add(valueIndex, value, globPattern(dialect, before, after));
     }
 
     /** Escaping and the wildcards keep the text ASCII or not, as {@link #variant} says the value is. */
-    private void like(String column, String before, String after, Object value, int index) {
+    private void like(String column, String before, String after, Object value, int valueIndex) {
         boolean ascii = isAscii((String) value);
         sql.append(dialect.caseInsensitiveLike(column, ascii));
-        binds.add(index, value, (text, into) -> into.add(new Bind(null,
-                dialect.caseInsensitivePattern(before + escapeLike((String) text) + after, ascii))));
+        binds.add(valueIndex, value, likePattern(dialect, before, after, ascii));
     }
 
     private static boolean isAscii(String text) {
         return text.chars().allMatch(ch -> ch < 128);
     }
 
+    // The rules outlive the writer in a kept statement: made in static methods, they cannot hold the writer, and
+    // through it the parameters of the query that was written first.
+
     private static Binds.Rule as(ColumnType type) {
         return (value, into) -> into.add(new Bind(type, value));
+    }
+
+    private static Binds.Rule range(ColumnType type) {
+        return (bounds, into) -> {
+            into.add(new Bind(type, ((List<?>) bounds).get(0)));
+            into.add(new Bind(type, ((List<?>) bounds).get(1)));
+        };
+    }
+
+    /** The values of an IN list, the last repeated to fill {@code size} parameters. */
+    private static Binds.Rule inList(ColumnType type, int size) {
+        return (values, into) -> {
+            List<?> present = present((List<?>) values);
+            for (int i = 0; i < size; i++) {
+                into.add(new Bind(type, present.get(Math.min(i, present.size() - 1))));
+            }
+        };
+    }
+
+    private static Binds.Rule jsonArray(ColumnType type) {
+        return (values, into) -> into.add(new Bind(null, JsonArray.of(type, present((List<?>) values))));
+    }
+
+    private static Binds.Rule globPattern(Dialect dialect, String before, String after) {
+        return (text, into) -> into.add(new Bind(null, before + dialect.escapeCaseSensitivePattern((String) text) + after));
+    }
+
+    private static Binds.Rule likePattern(Dialect dialect, String before, String after, boolean ascii) {
+        return (text, into) -> into.add(new Bind(null,
+                dialect.caseInsensitivePattern(before + escapeLike((String) text) + after, ascii)));
     }
 
     private static String escapeLike(String text) {

@@ -133,4 +133,9 @@ final class JoinedRelations {
     public int hashCode() {
         return paths.hashCode();
     }
+
+    @Override
+    public String toString() {
+        return paths.toString();
+    }
 }

@@ -12,12 +12,13 @@ import dev.weft.internal.persist.Deleter;
 import dev.weft.internal.persist.ErrorTranslator;
 import dev.weft.internal.persist.PersistenceContext;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What queries of one database share: the connection, the objects, and the delete logic. */
 public final class QueryEngine {
+
+    private static final int MAX_TEMPLATES = 1_000;
 
     final Connector connector;
     final PersistenceContext context;
@@ -26,8 +27,6 @@ public final class QueryEngine {
 
     private final PointSelect pointSelect;
     private volatile RelationLoader relations;
-
-    private static final int MAX_TEMPLATES = 1_000;
 
     public QueryEngine(Connector connector, PersistenceContext context, Deleter deleter, ErrorTranslator errors,
                        PointSelect pointSelect) {
@@ -54,7 +53,7 @@ public final class QueryEngine {
      * may make new shapes without end, filters built from input. Upkeep runs on the calling thread: it is short,
      * and handing it to another thread would cost a wake-up.
      */
-    private final Cache<List<Object>, StatementTemplate> templates = Caffeine.newBuilder()
+    private final Cache<SelectQuery.Shape, StatementTemplate> templates = Caffeine.newBuilder()
             .maximumSize(MAX_TEMPLATES).executor(Runnable::run).build();
 
     QuerySql sql(EntityMeta meta) {
@@ -62,11 +61,11 @@ public final class QueryEngine {
     }
 
     /** The statement kept for queries of this shape, or {@code null} if there is none yet. */
-    StatementTemplate template(List<Object> shape) {
+    StatementTemplate template(SelectQuery.Shape shape) {
         return templates.getIfPresent(shape);
     }
 
-    void keep(List<Object> shape, StatementTemplate template) {
+    void keep(SelectQuery.Shape shape, StatementTemplate template) {
         templates.put(shape, template);
     }
 

@@ -417,8 +417,16 @@ final class SelectQuery<T> implements Query<T> {
     private record BoundStatement(String sql, List<Bind> parameters) {
     }
 
+    /**
+     * All that the SQL of a statement over a query depends on: the query without its values, but for the few
+     * facts about them that change the SQL ({@link ConditionWriter#shape}).
+     */
+    record Shape(Statement kind, EntityMeta meta, int conditionCount, List<Object> conditions, List<OrderTerm> order,
+                 int window, JoinedRelations joined) {
+    }
+
     /** The statements a query's SQL is kept for, by what they read of its rows. */
-    private enum Statement {
+    enum Statement {
         ROWS {
             @Override
             String write(SelectQuery<?> query, StatementSql sql) {
@@ -451,19 +459,15 @@ final class SelectQuery<T> implements Query<T> {
      * kept for the next ones ({@link StatementTemplate}); the shape is all the SQL depends on.
      */
     private BoundStatement statement(Statement kind) {
-        List<Object> shape = new ArrayList<>();
+        List<Object> conditionShapes = new ArrayList<>();
         List<Object> values = new ArrayList<>();
-        shape.add(kind);
-        shape.add(meta);
-        shape.add(conditions.size());
         for (int i = 0; i < conditions.size(); i++) {
-            ConditionWriter.shape(conditions.get(i), shape, values);
+            ConditionWriter.shape(conditions.get(i), conditionShapes, values);
         }
-        shape.add(order);
-        shape.add(StatementSql.windowShape(limit, offset));
-        shape.add(joined);
         values.add(limit);
         values.add(offset);
+        Shape shape = new Shape(kind, meta, conditions.size(), conditionShapes, order,
+                StatementSql.windowShape(limit, offset), joined);
         StatementTemplate template = engine.template(shape);
         if (template == null) {
             StatementSql sql = new StatementSql(dialect(), meta);

@@ -78,8 +78,8 @@ final class StatementSql {
      * the offset are the query's last two values, bound or not.
      */
     String window(long limit, long offset) {
-        int limitValue = binds.nextValue();
-        int offsetValue = binds.nextValue();
+        int limitValue = binds.nextValueIndex();
+        int offsetValue = binds.nextValueIndex();
         if (limit == -1 && offset == 0) {
             return "";
         }

@@ -19,7 +19,7 @@ record StatementTemplate(String sql, List<Binds.Slot> slots) {
         List<Bind> parameters = new ArrayList<>(slots.size());
         for (int i = 0; i < slots.size(); i++) {
             Binds.Slot slot = slots.get(i);
-            slot.rule().bind(values.get(slot.value()), parameters);
+            slot.rule().bind(values.get(slot.valueIndex()), parameters);
         }
         return parameters;
     }
