@@ -1,0 +1,66 @@
+package dev.weft.internal.persist;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.weft.IdentityMap;
+import dev.weft.internal.meta.EntityMeta;
+import dev.weft.internal.meta.Metamodel;
+import dev.weft.test.model.Product;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/**
+ * How {@code clearCache} empties an identity map: in place while it is small, by a new map once it holds many or
+ * was made for many, since emptying in place walks the whole table of a map, which never shrinks.
+ */
+class IdentityMapClearTest {
+
+    private final Metamodel metamodel = new Metamodel();
+    private final EntityMeta meta = metamodel.register(List.of(Product.class)).get(0);
+    private final PersistenceContext context = new PersistenceContext(metamodel, IdentityMap.WEAK, null);
+    private final List<Object> held = new ArrayList<>(); // the maps hold their objects weakly
+
+    private void load(int rows) {
+        for (long id = 1; id <= rows; id++) {
+            Product product = new Product("product " + id);
+            held.add(product);
+            context.cache(meta, id, product);
+        }
+    }
+
+    @Test
+    void aSmallMapIsEmptiedInPlace() {
+        load(3);
+        Cache<Object, Object> map = context.identityMap(meta);
+
+        context.clear();
+
+        assertSame(map, context.identityMap(meta));
+        assertNull(context.cached(meta, 1L));
+    }
+
+    @Test
+    void aMapMadeForManyIsReplacedEvenWhenItHoldsFew() {
+        load(1_000);
+        context.clear(); // replaced by a map sized for a thousand
+        Cache<Object, Object> madeForMany = context.identityMap(meta);
+        load(1);
+
+        context.clear();
+
+        Cache<Object, Object> madeForOne = context.identityMap(meta);
+        assertNotSame(madeForMany, madeForOne);
+        assertNull(context.cached(meta, 1L));
+        load(2);
+        context.clear();
+        assertSame(madeForOne, context.identityMap(meta), "sized for few again, it is emptied in place");
+        assertEquals(0, context.identityMap(meta).estimatedSize());
+    }
+}
