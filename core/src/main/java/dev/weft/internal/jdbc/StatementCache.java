@@ -36,6 +36,18 @@ final class StatementCache {
         return statement;
     }
 
+    /** Drops and closes the statement of {@code sql}, if kept, so that the next {@link #get} prepares it anew. */
+    void discard(String sql) {
+        PreparedStatement statement = statements.remove(sql);
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // Closing a statement the driver has finalized may fail; it is dropped either way.
+            }
+        }
+    }
+
     void closeAll() throws SQLException {
         for (PreparedStatement statement : statements.values()) {
             statement.close();

@@ -1,0 +1,103 @@
+package dev.weft.internal.jdbc;
+
+import dev.weft.internal.dialect.ConnectionSettings;
+import dev.weft.internal.dialect.SqliteDialect;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Transaction control statements are prepared once per connection and run again: a transaction that could not
+ * begin, or a savepoint rolled back, leaves them able to run the next time.
+ */
+class TransactionControlTest {
+
+    @TempDir
+    Path folder;
+
+    private final List<String> sent = new ArrayList<>();
+
+    private Connector open(Path file) {
+        return new Connector(new SqliteDialect(), new ConnectionSettings(file, 50), sent::add);
+    }
+
+    private static long count(Connector connector) {
+        return connector.withConnection(() -> {
+            try (ResultSet rows = connector.prepare("SELECT COUNT(*) FROM t").executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static Void insert(Connector connector) throws java.sql.SQLException {
+        connector.prepare("INSERT INTO t DEFAULT VALUES").executeUpdate();
+        return null;
+    }
+
+    @Test
+    void aTransactionThatCouldNotBeginLeavesTheNextAbleTo() throws Exception {
+        Path file = folder.resolve("busy.db");
+        Connector connector = open(file);
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            connector.withConnection(() -> {
+                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+                return null;
+            });
+            connector.transaction(() -> insert(connector));
+            try (Statement statement = other.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE"); // holds the write lock past the busy timeout
+                assertThrows(SqlFailure.class, () -> connector.transaction(() -> insert(connector)));
+                statement.execute("COMMIT");
+            }
+
+            for (int i = 0; i < 3; i++) {
+                connector.transaction(() -> insert(connector));
+            }
+
+            assertEquals(4, count(connector));
+            assertEquals(5, sent.stream().filter("BEGIN IMMEDIATE"::equals).count());
+            assertEquals(4, sent.stream().filter("COMMIT"::equals).count());
+        } finally {
+            connector.close();
+        }
+    }
+
+    @Test
+    void savepointsRolledBackAndReleasedRunAgain() {
+        Connector connector = open(null);
+        try {
+            connector.withConnection(() -> {
+                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+                return null;
+            });
+            connector.transaction(() -> {
+                for (int i = 0; i < 3; i++) {
+                    assertThrows(IllegalStateException.class, () -> connector.atomically(() -> {
+                        insert(connector);
+                        throw new IllegalStateException("undone");
+                    }, () -> { }));
+                    connector.atomically(() -> insert(connector), () -> { });
+                }
+                return null;
+            });
+
+            assertEquals(3, count(connector));
+            assertEquals(3, sent.stream().filter("ROLLBACK TO weft_1"::equals).count());
+            assertEquals(6, sent.stream().filter("RELEASE weft_1"::equals).count());
+        } finally {
+            connector.close();
+        }
+    }
+}
