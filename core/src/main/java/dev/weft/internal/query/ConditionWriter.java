@@ -328,8 +328,14 @@ final class ConditionWriter {
         }
     }
 
+    /** The values other than null: the list itself where it holds none, as it mostly does. */
     private static List<?> present(List<?> values) {
-        return values.stream().filter(Objects::nonNull).toList();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                return values.stream().filter(Objects::nonNull).toList();
+            }
+        }
+        return values;
     }
 
     /** The number of parameters for an IN list of {@code present} values: padded to a power of two. */

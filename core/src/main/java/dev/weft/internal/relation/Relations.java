@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Relations of one database at run time: what enhanced code's reads and writes of relation fields do, the live
@@ -215,7 +216,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     /** Loads the relation, with the same relation of every object of the owner's cohort that has not loaded it. */
     void load(LiveRelation<?> relation) {
         RelationSide side = relation.side;
-        requireOpen(relation.owner, side.describe(relation.owner));
+        requireOpen(relation.owner, () -> side.describe(relation.owner));
         List<LiveRelation<?>> batch = new ArrayList<>();
         batch.add(relation);
         for (Object peer : peers(relation.owner)) {
@@ -274,7 +275,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         if (managed.isEmpty()) {
             return List.of();
         }
-        requireOpen(managed.get(0), relation.qualifiedName());
+        requireOpen(managed.get(0), relation::qualifiedName);
         if (relation instanceof ForeignKeyProperty key) {
             return prefetchTargets(managed, key);
         }
@@ -365,7 +366,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     /** Loads an inverse one-to-one field ({@code user.profile}), with that of every object of the owner's cohort. */
     private void loadInverse(Object owner, EntityState state, InverseProperty inverse) {
         EntityMeta meta = state.meta();
-        requireOpen(owner, meta.name() + "#" + meta.idOf(owner) + "." + inverse.name());
+        requireOpen(owner, () -> meta.name() + "#" + meta.idOf(owner) + "." + inverse.name());
         List<Object> owners = new ArrayList<>();
         owners.add(owner);
         for (Object peer : peers(owner)) {
@@ -627,7 +628,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     /** A query over the relation's elements, in its declared order. */
     <E> Query<E> query(LiveRelation<E> relation) {
         RelationSide side = relation.side;
-        requireOpen(relation.owner, side.describe(relation.owner));
+        requireOpen(relation.owner, () -> side.describe(relation.owner));
         @SuppressWarnings("unchecked")
         Class<E> type = (Class<E>) side.element().type();
         Object ownerId = side.owner().idOf(relation.owner);
@@ -826,7 +827,7 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
     }
 
     private void requireUsable(LiveRelation<?> relation, String action) {
-        requireOpen(relation.owner, relation.side.describe(relation.owner));
+        requireOpen(relation.owner, () -> relation.side.describe(relation.owner));
         EntityState state = context.trackedState(relation.owner);
         if (state != null && state.status() == EntityState.Status.DELETED) {
             throw new WeftException("cannot " + action + " " + relation.side.describe(relation.owner)
@@ -834,9 +835,10 @@ public final class Relations implements PersistenceContext.RelationHooks, Relati
         }
     }
 
-    private void requireOpen(Object owner, String what) {
+    /** Refuses to load for an object of a closed database; {@code what} it wanted is only described then. */
+    private void requireOpen(Object owner, Supplier<String> what) {
         if (context.closed()) {
-            throw new DetachedException("cannot use " + what + ": it is not loaded, and the Database of "
+            throw new DetachedException("cannot use " + what.get() + ": it is not loaded, and the Database of "
                     + context.meta(owner).name() + "#" + context.meta(owner).idOf(owner) + " was closed; read what "
                     + "you need before closing, or get the object again from an open Database.");
         }
