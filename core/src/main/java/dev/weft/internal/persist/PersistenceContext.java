@@ -33,15 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PersistenceContext {
 
     /** The most entries of an identity map that {@link #clear} empties in place rather than replaces. */
-    private static final int SMALL_MAP = 64;
+    static final int SMALL_MAP = 64;
     /** The most entries a replaced identity map is sized for up front. */
     private static final int MAX_INITIAL_CAPACITY = 1 << 16;
 
     private final Metamodel metamodel;
     private final IdentityMap mode;
     private final Map<Class<?>, Cache<Object, Object>> identityMaps = new ConcurrentHashMap<>();
-    /** How many entries each identity map {@link #clear} made was sized for, where that is more than a few. */
-    private final Map<Class<?>, Long> sizedFor = new ConcurrentHashMap<>();
+    /** The entities whose identity map holds or once held more than a few entries: its table is wide ({@link #clear}). */
+    private final Set<Class<?>> wideMaps = ConcurrentHashMap.newKeySet();
     private final DeferredUpkeep upkeep = new DeferredUpkeep();
     private final AtomicInteger evictions = new AtomicInteger();
     private final Connector connector;
@@ -262,7 +262,23 @@ public final class PersistenceContext {
     }
 
     void cache(EntityMeta meta, Object id, Object entity) {
-        identityMap(meta).put(id, entity);
+        Cache<Object, Object> map = identityMap(meta);
+        map.put(id, entity);
+        noteSize(meta, map);
+    }
+
+    /** Remembers that the identity map of {@code meta} has held more than a few entries, if it does now. */
+    private void noteSize(EntityMeta meta, Cache<Object, Object> map) {
+        if (map.estimatedSize() > SMALL_MAP) {
+            heldMany(meta);
+        }
+    }
+
+    /** The identity map of {@code meta} has held more than a few entries: its table has grown, and stays so. */
+    void heldMany(EntityMeta meta) {
+        if (!wideMaps.contains(meta.type())) {
+            wideMaps.add(meta.type());
+        }
     }
 
     void uncache(EntityMeta meta, Object id) {
@@ -351,13 +367,18 @@ public final class PersistenceContext {
         // reference (80 us for the 1,300 objects of a 1,000-row read). The new map is sized like the old one, so that
         // the loads that follow do not pay for growing its table again. A small map is emptied: a new one costs
         // more to allocate than a few removals. But emptying walks the map's whole table, which never shrinks: a
-        // map sized for many holding a few is replaced too, by one sized for the few (emptying one sized for
-        // Chinook's 3,500 tracks took 8 us, longer than loading the one track it held). An empty map is left alone.
+        // map that once held many and holds a few now (evicted, deleted, collected) is replaced too, by one sized
+        // for the few (emptying one that had held Chinook's 3,500 tracks took 8 to 17 us, longer than loading the
+        // one track it held). An empty map is left alone.
         identityMaps.forEach((type, map) -> {
             long size = map.estimatedSize();
-            if (size > SMALL_MAP || size > 0 && sizedFor.getOrDefault(type, 0L) > SMALL_MAP) {
+            if (size > SMALL_MAP || size > 0 && wideMaps.contains(type)) {
                 if (identityMaps.replace(type, map, newIdentityMap(size))) {
-                    sizedFor.put(type, size);
+                    if (size > SMALL_MAP) { // the new map is sized for them
+                        wideMaps.add(type);
+                    } else {
+                        wideMaps.remove(type);
+                    }
                 }
             } else if (size > 0) {
                 map.invalidateAll();
@@ -382,7 +403,11 @@ public final class PersistenceContext {
         // Two threads asking for the same row get one instance; the loser's is dropped unseen. Cheaper than an
         // atomic compute, which allocates a context and a capturing function per call.
         Object winner = map.asMap().putIfAbsent(id, hollow);
-        return winner != null ? winner : hollow;
+        if (winner != null) {
+            return winner;
+        }
+        noteSize(meta, map);
+        return hollow;
     }
 
     /**

@@ -29,6 +29,8 @@ public final class RowReader {
     private final Cohort cohort;
     /** Inside a transaction, the objects this reader fills, to be read again if it rolls back; null outside. */
     private final List<WeakReference<Object>> filledInTransaction;
+    /** How many objects this reader added to the identity map. */
+    private int added;
 
     RowReader(PersistenceContext context, EntityMeta meta, LoadBatch batch,
               List<WeakReference<Object>> filledInTransaction) {
@@ -67,6 +69,9 @@ public final class RowReader {
         if (existing == null) {
             // Another thread may have made the same row's instance meanwhile (a reference): keep one.
             Object winner = identityMap.asMap().putIfAbsent(id, entity);
+            if (winner == null && ++added == PersistenceContext.SMALL_MAP + 1) {
+                context.heldMany(meta);
+            }
             if (winner != null && winner != entity) {
                 context.forget(entity);
                 EntityState winnerState = context.trackedState(winner);

@@ -8,6 +8,10 @@ import dev.weft.test.model.Product;
 
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * How {@code clearCache} empties an identity map: in place while it is small, by a new map once it holds many or
- * was made for many, since emptying in place walks the whole table of a map, which never shrinks.
+ * has held many, since emptying in place walks the whole table of a map, which never shrinks.
  */
 class IdentityMapClearTest {
 
@@ -43,6 +47,61 @@ class IdentityMapClearTest {
         context.clear();
 
         assertSame(map, context.identityMap(meta));
+        assertNull(context.cached(meta, 1L));
+    }
+
+    @Test
+    void aMapThatHeldManyAndNowHoldsFewIsReplaced() {
+        load(1_000);
+        for (long id = 1; id < 1_000; id++) {
+            context.uncache(meta, id); // as evictions, deletes or collected objects leave it
+        }
+        Cache<Object, Object> wide = context.identityMap(meta);
+
+        context.clear();
+
+        assertNotSame(wide, context.identityMap(meta));
+        assertNull(context.cached(meta, 1_000L));
+    }
+
+    @Test
+    void aMapOfManyReferencesThatNowHoldsFewIsReplaced() {
+        for (long id = 1; id <= 1_000; id++) {
+            held.add(context.reference(meta, id));
+        }
+        for (long id = 2; id <= 1_000; id++) {
+            context.uncache(meta, id);
+        }
+        Cache<Object, Object> wide = context.identityMap(meta);
+
+        context.clear();
+
+        assertNotSame(wide, context.identityMap(meta));
+    }
+
+    @Test
+    void aMapARowReaderFilledWithManyIsReplacedOnceItHoldsFew() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE product (id INTEGER, name TEXT, stock INTEGER, price REAL, released TEXT, "
+                    + "color TEXT, active INTEGER)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    + "INSERT INTO product SELECT i, 'product ' || i, i, 1.5, NULL, NULL, 1 FROM n");
+            RowReader reader = new RowReader(context, meta, null, null);
+            try (ResultSet rows = statement.executeQuery("SELECT * FROM product")) {
+                while (rows.next()) {
+                    held.add(reader.read(rows, 1));
+                }
+            }
+        }
+        for (long id = 2; id <= 200; id++) {
+            context.uncache(meta, id);
+        }
+        Cache<Object, Object> wide = context.identityMap(meta);
+
+        context.clear();
+
+        assertNotSame(wide, context.identityMap(meta));
         assertNull(context.cached(meta, 1L));
     }
 
