@@ -203,8 +203,14 @@ public final class Connector implements AutoCloseable {
                     throw failure;
                 }
             }
-            String savepoint = "weft_" + (++savepoints);
-            control("SAVEPOINT " + savepoint);
+            String savepoint = "weft_" + (savepoints + 1);
+            try {
+                control("SAVEPOINT " + savepoint);
+            } catch (SQLException e) {
+                revert.run();
+                throw e;
+            }
+            savepoints++; // only once it exists: a count that drifted would name a new statement at each failure
             transactionDepth++;
             int reverts = rollbackActions.size(); // the work's own nested operations queue theirs above
             try {

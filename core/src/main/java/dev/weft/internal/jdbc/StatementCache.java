@@ -43,7 +43,7 @@ final class StatementCache {
             try {
                 statement.close();
             } catch (SQLException e) {
-                // Closing a statement the driver has finalized may fail; it is dropped either way.
+                // Dropped either way; closing one the driver has finalized does nothing.
             }
         }
     }

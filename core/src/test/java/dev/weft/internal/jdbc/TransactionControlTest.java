@@ -75,6 +75,52 @@ class TransactionControlTest {
     }
 
     @Test
+    void aCommitThatFailsRollsBackAndTheNextCommits() {
+        Connector connector = open(null);
+        try {
+            connector.withConnection(() -> {
+                connector.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
+                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, parent_id REFERENCES parent (id) "
+                        + "DEFERRABLE INITIALLY DEFERRED)");
+                return null;
+            });
+
+            assertThrows(SqlFailure.class, () -> connector.transaction(() -> // checked at COMMIT
+                    connector.prepare("INSERT INTO t (parent_id) VALUES (99)").executeUpdate()));
+            connector.transaction(() -> insert(connector));
+
+            assertEquals(1, count(connector));
+        } finally {
+            connector.close();
+        }
+    }
+
+    @Test
+    void aControlStatementTheDriverFinalizedIsPreparedAgain() {
+        Connector connector = open(null);
+        try {
+            connector.withConnection(() -> {
+                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+                return null;
+            });
+            connector.transaction(() -> insert(connector));
+            // The work ends the transaction itself: Weft's COMMIT then fails with an error on which the driver
+            // finalizes the statement.
+            assertThrows(SqlFailure.class, () -> connector.transaction(() -> {
+                insert(connector);
+                connector.execute("COMMIT");
+                return null;
+            }));
+
+            connector.transaction(() -> insert(connector));
+
+            assertEquals(3, count(connector));
+        } finally {
+            connector.close();
+        }
+    }
+
+    @Test
     void savepointsRolledBackAndReleasedRunAgain() {
         Connector connector = open(null);
         try {
