@@ -308,4 +308,20 @@ class DatabaseTest {
         assertEquals("Ursula", author.name);
         assertTrue(author.id > 0);
     }
+
+    @Test
+    void queriesWorkAgainOnceATableThatWasGoneIsBack(@OnFile Database db, Databases databases) {
+        db.createTables(Author.class, Book.class, Category.class);
+        db.save(new Author("Ursula", "ursula@example.org"));
+        Path file = databases.pathOf(db);
+        assertEquals(1, db.select(Author.class).filter("name", "Ursula").fetchAll().size());
+
+        Sqlite.execute(file, "ALTER TABLE author RENAME TO author_away");
+        assertThrows(WeftException.class, () -> db.select(Author.class).filter("name", "Ursula").fetchAll());
+        Sqlite.execute(file, "ALTER TABLE author_away RENAME TO author");
+
+        // The statement that failed was finalized by the driver: kept, it failed every later use.
+        assertEquals(1, db.select(Author.class).filter("name", "Ursula").fetchAll().size());
+        assertEquals(1, db.select(Author.class).count());
+    }
 }

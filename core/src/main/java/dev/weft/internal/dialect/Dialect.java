@@ -88,4 +88,10 @@ public interface Dialect {
 
     /** The constraint failure an exception reports, if it reports one. */
     Optional<ConstraintFailure> constraintFailure(SQLException e);
+
+    /**
+     * Whether the prepared statement that failed with {@code e} can still run: the driver may finalize a
+     * statement on a failure, and one kept for reuse would then fail on every later use.
+     */
+    boolean statementSurvives(SQLException e);
 }

@@ -203,6 +203,18 @@ public final class SqliteDialect implements Dialect {
         return Optional.of(new ConstraintFailure(kind, table, List.copyOf(columns)));
     }
 
+    @Override
+    public boolean statementSurvives(SQLException e) {
+        // sqlite-jdbc resets a statement that failed on a busy or locked database or a constraint, and finalizes it
+        // on any other failure. Its own errors ("statement is not executing": one finalized before) are no
+        // SQLiteException.
+        if (!(e instanceof SQLiteException sqlite)) {
+            return false;
+        }
+        SQLiteErrorCode code = sqlite.getResultCode();
+        return isConstraint(code) || code.name().startsWith("SQLITE_BUSY") || code.name().startsWith("SQLITE_LOCKED");
+    }
+
     private static boolean isConstraint(SQLiteErrorCode code) {
         return code.name().startsWith("SQLITE_CONSTRAINT");
     }

@@ -73,9 +73,33 @@ public final class Connector implements AutoCloseable {
             checkOpen();
             return work.run();
         } catch (SQLException e) {
+            dropStatementsAfter(e);
             throw new SqlFailure(e);
+        } catch (RuntimeException | Error e) {
+            dropStatementsAfter(e);
+            throw e;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Drops every kept statement after a failure that may have left one unusable ({@link Dialect#statementSurvives}):
+     * kept, it would fail every later use, however the database had changed since. Which statement failed is not
+     * known here, and failures that do this are rare. Only as the outermost call ends, while no work holds a
+     * statement.
+     */
+    private void dropStatementsAfter(Throwable failure) {
+        if (lock.getHoldCount() != 1) {
+            return;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (!dialect.statementSurvives(sql)) {
+                    statements.discardAll();
+                }
+                return;
+            }
         }
     }
 
@@ -178,7 +202,11 @@ public final class Connector implements AutoCloseable {
             rollbackActions.clear();
             return result;
         } catch (SQLException e) {
+            dropStatementsAfter(e);
             throw new SqlFailure(e);
+        } catch (RuntimeException | Error e) {
+            dropStatementsAfter(e);
+            throw e;
         } finally {
             lock.unlock();
         }
@@ -234,7 +262,11 @@ public final class Connector implements AutoCloseable {
                 savepoints--;
             }
         } catch (SQLException e) {
+            dropStatementsAfter(e);
             throw new SqlFailure(e);
+        } catch (RuntimeException | Error e) {
+            dropStatementsAfter(e);
+            throw e;
         } finally {
             lock.unlock();
         }

@@ -48,6 +48,13 @@ final class StatementCache {
         }
     }
 
+    /** Drops and closes every statement, so that each is prepared anew on its next use. */
+    void discardAll() {
+        for (String sql : statements.keySet().toArray(String[]::new)) {
+            discard(sql);
+        }
+    }
+
     void closeAll() throws SQLException {
         for (PreparedStatement statement : statements.values()) {
             statement.close();
