@@ -324,4 +324,17 @@ class DatabaseTest {
         assertEquals(1, db.select(Author.class).filter("name", "Ursula").fetchAll().size());
         assertEquals(1, db.select(Author.class).count());
     }
+
+    @Test
+    void aQueryWhoseStatementFailedRunsAgainInTheSameTransaction(Database db) {
+        db.createTables(Author.class, Book.class, Category.class);
+        db.save(new Author("Ursula", "ursula@example.org"));
+        String tooLong = "%" + "a".repeat(60_000) + "%"; // over SQLite's limit on a LIKE pattern: fails as it runs
+
+        db.transaction(() -> {
+            assertThrows(WeftException.class, () -> db.select(Author.class).filter("name__like", tooLong).count());
+            assertEquals(1, db.select(Author.class).filter("name__like", "U%").count());
+        });
+        assertEquals(1, db.select(Author.class).filter("name__like", "U%").count());
+    }
 }

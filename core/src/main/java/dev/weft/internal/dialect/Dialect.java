@@ -1,6 +1,7 @@
 package dev.weft.internal.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -90,8 +91,8 @@ public interface Dialect {
     Optional<ConstraintFailure> constraintFailure(SQLException e);
 
     /**
-     * Whether the prepared statement that failed with {@code e} can still run: the driver may finalize a
-     * statement on a failure, and one kept for reuse would then fail on every later use.
+     * Whether a prepared statement kept for reuse can still run: a driver may finalize a statement when it
+     * fails, and the statement object does not say so through JDBC.
      */
-    boolean statementSurvives(SQLException e);
+    boolean isUsable(PreparedStatement statement);
 }

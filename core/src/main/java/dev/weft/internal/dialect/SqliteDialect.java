@@ -4,8 +4,10 @@ import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.core.CoreStatement;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -204,15 +206,10 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean statementSurvives(SQLException e) {
-        // sqlite-jdbc resets a statement that failed on a busy or locked database or a constraint, and finalizes it
-        // on any other failure. Its own errors ("statement is not executing": one finalized before) are no
-        // SQLiteException.
-        if (!(e instanceof SQLiteException sqlite)) {
-            return false;
-        }
-        SQLiteErrorCode code = sqlite.getResultCode();
-        return isConstraint(code) || code.name().startsWith("SQLITE_BUSY") || code.name().startsWith("SQLITE_LOCKED");
+    public boolean isUsable(PreparedStatement statement) {
+        // sqlite-jdbc finalizes a statement on most failures (all but busy, locked, misuse and constraints) and marks
+        // only its native pointer closed; isClosed() stays false.
+        return !(statement instanceof CoreStatement core) || !core.pointer.isClosed();
     }
 
     private static boolean isConstraint(SQLiteErrorCode code) {

@@ -42,7 +42,7 @@ public final class Connector implements AutoCloseable {
         } catch (SQLException e) {
             throw new WeftException("Cannot open " + settings.describe() + ": " + e.getMessage(), e);
         }
-        this.statements = new StatementCache(connection, STATEMENT_CACHE_SIZE);
+        this.statements = new StatementCache(connection, STATEMENT_CACHE_SIZE, dialect::isUsable);
         try {
             for (String setting : dialect.connectionSettings(settings)) {
                 execute(setting);
@@ -73,33 +73,9 @@ public final class Connector implements AutoCloseable {
             checkOpen();
             return work.run();
         } catch (SQLException e) {
-            dropStatementsAfter(e);
             throw new SqlFailure(e);
-        } catch (RuntimeException | Error e) {
-            dropStatementsAfter(e);
-            throw e;
         } finally {
             lock.unlock();
-        }
-    }
-
-    /**
-     * Drops every kept statement after a failure that may have left one unusable ({@link Dialect#statementSurvives}):
-     * kept, it would fail every later use, however the database had changed since. Which statement failed is not
-     * known here, and failures that do this are rare. Only as the outermost call ends, while no work holds a
-     * statement.
-     */
-    private void dropStatementsAfter(Throwable failure) {
-        if (lock.getHoldCount() != 1) {
-            return;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                if (!dialect.statementSurvives(sql)) {
-                    statements.discardAll();
-                }
-                return;
-            }
         }
     }
 
@@ -153,18 +129,11 @@ public final class Connector implements AutoCloseable {
 
     /**
      * Runs a transaction control statement ({@code BEGIN}, {@code COMMIT}, a savepoint's), prepared once: parsing
-     * {@code BEGIN} and {@code COMMIT} again cost a tenth of a one-row save. A statement that fails is prepared
-     * anew next time: the driver finalizes a statement on some errors, and a dead {@code COMMIT} kept here would
-     * fail every later transaction.
+     * {@code BEGIN} and {@code COMMIT} again cost a tenth of a one-row save.
      */
     private void control(String sql) throws SQLException {
         listener.accept(sql);
-        try {
-            statements.get(sql).execute();
-        } catch (SQLException e) {
-            statements.discard(sql);
-            throw e;
-        }
+        statements.get(sql).execute();
     }
 
     /**
@@ -202,11 +171,7 @@ public final class Connector implements AutoCloseable {
             rollbackActions.clear();
             return result;
         } catch (SQLException e) {
-            dropStatementsAfter(e);
             throw new SqlFailure(e);
-        } catch (RuntimeException | Error e) {
-            dropStatementsAfter(e);
-            throw e;
         } finally {
             lock.unlock();
         }
@@ -234,7 +199,7 @@ public final class Connector implements AutoCloseable {
             String savepoint = "weft_" + (savepoints + 1);
             try {
                 control("SAVEPOINT " + savepoint);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException | Error e) { // the listener's failure too, as for BEGIN
                 revert.run();
                 throw e;
             }
@@ -262,11 +227,7 @@ public final class Connector implements AutoCloseable {
                 savepoints--;
             }
         } catch (SQLException e) {
-            dropStatementsAfter(e);
             throw new SqlFailure(e);
-        } catch (RuntimeException | Error e) {
-            dropStatementsAfter(e);
-            throw e;
         } finally {
             lock.unlock();
         }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Prepared statements of one connection by SQL text, least recently used dropped first. The driver keeps
@@ -14,16 +15,26 @@ final class StatementCache {
 
     private final Connection connection;
     private final int capacity;
+    private final Predicate<PreparedStatement> usable;
     private final LinkedHashMap<String, PreparedStatement> statements;
 
-    StatementCache(Connection connection, int capacity) {
+    StatementCache(Connection connection, int capacity, Predicate<PreparedStatement> usable) {
         this.connection = connection;
         this.capacity = capacity;
+        this.usable = usable;
         this.statements = new LinkedHashMap<>(capacity * 2, 0.75f, true);
     }
 
+    /**
+     * The statement of {@code sql}, prepared anew where the kept one is no longer usable: the driver finalizes a
+     * statement on most failures, and one kept then would fail every later use, even once what failed is mended.
+     */
     PreparedStatement get(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
+        if (statement != null && !usable.test(statement)) {
+            discard(sql);
+            statement = null;
+        }
         if (statement == null) {
             statement = connection.prepareStatement(sql);
             statements.put(sql, statement);
@@ -37,7 +48,7 @@ final class StatementCache {
     }
 
     /** Drops and closes the statement of {@code sql}, if kept, so that the next {@link #get} prepares it anew. */
-    void discard(String sql) {
+    private void discard(String sql) {
         PreparedStatement statement = statements.remove(sql);
         if (statement != null) {
             try {
@@ -45,13 +56,6 @@ final class StatementCache {
             } catch (SQLException e) {
                 // Dropped either way; closing one the driver has finalized does nothing.
             }
-        }
-    }
-
-    /** Drops and closes every statement, so that each is prepared anew on its next use. */
-    void discardAll() {
-        for (String sql : statements.keySet().toArray(String[]::new)) {
-            discard(sql);
         }
     }
 

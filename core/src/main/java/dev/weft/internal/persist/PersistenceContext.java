@@ -480,6 +480,7 @@ public final class PersistenceContext {
      */
     public RowReader reader(EntityMeta meta, LoadBatch batch) {
         upkeep.runPending();
+        noteSize(meta, identityMap(meta)); // grown by earlier result sets, each of few rows (gets one by one)
         return new RowReader(this, meta, batch, connector.inTransactionHere() ? rowsToReadAgainOnRollback() : null);
     }
 

@@ -121,6 +121,29 @@ class TransactionControlTest {
     }
 
     @Test
+    void aSavepointThatCannotBeMadePutsMemoryBack() {
+        Connector connector = new Connector(new SqliteDialect(), new ConnectionSettings(null, 50), sql -> {
+            if (sql.startsWith("SAVEPOINT")) {
+                throw new IllegalStateException("the listener refuses " + sql);
+            }
+        });
+        try {
+            List<String> reverted = new ArrayList<>();
+            connector.transaction(() -> {
+                for (int i = 0; i < 2; i++) {
+                    assertThrows(IllegalStateException.class,
+                            () -> connector.atomically(() -> null, () -> reverted.add("put back")));
+                }
+                return null;
+            });
+
+            assertEquals(List.of("put back", "put back"), reverted);
+        } finally {
+            connector.close();
+        }
+    }
+
+    @Test
     void savepointsRolledBackAndReleasedRunAgain() {
         Connector connector = open(null);
         try {

@@ -2,10 +2,14 @@ package dev.weft.internal.persist;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.weft.IdentityMap;
+import dev.weft.internal.dialect.ConnectionSettings;
+import dev.weft.internal.dialect.SqliteDialect;
+import dev.weft.internal.jdbc.Connector;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.Metamodel;
 import dev.weft.test.model.Product;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -28,7 +32,13 @@ class IdentityMapClearTest {
 
     private final Metamodel metamodel = new Metamodel();
     private final EntityMeta meta = metamodel.register(List.of(Product.class)).get(0);
-    private final PersistenceContext context = new PersistenceContext(metamodel, IdentityMap.WEAK, null);
+    private final Connector connector = new Connector(new SqliteDialect(), new ConnectionSettings(null, 50), sql -> { });
+    private final PersistenceContext context = new PersistenceContext(metamodel, IdentityMap.WEAK, connector);
+
+    @AfterEach
+    void close() {
+        connector.close();
+    }
     private final List<Object> held = new ArrayList<>(); // the maps hold their objects weakly
 
     private void load(int rows) {
@@ -48,6 +58,31 @@ class IdentityMapClearTest {
 
         assertSame(map, context.identityMap(meta));
         assertNull(context.cached(meta, 1L));
+    }
+
+    @Test
+    void aMapFilledOneRowAtATimeIsReplacedOnceItHoldsFew() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE product (id INTEGER, name TEXT, stock INTEGER, price REAL, released TEXT, "
+                    + "color TEXT, active INTEGER)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    + "INSERT INTO product SELECT i, 'product ' || i, i, 1.5, NULL, NULL, 1 FROM n");
+            for (long id = 1; id <= 200; id++) { // as db.get(...) reads, each row with a reader of its own
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM product WHERE id = " + id)) {
+                    rows.next();
+                    held.add(context.reader(meta, null).read(rows, 1));
+                }
+            }
+        }
+        for (long id = 2; id <= 200; id++) {
+            context.uncache(meta, id);
+        }
+        Cache<Object, Object> wide = context.identityMap(meta);
+
+        context.clear();
+
+        assertNotSame(wide, context.identityMap(meta));
     }
 
     @Test

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which failures leave a prepared statement usable, checked against what the driver does with it. */
-class StatementSurvivalTest {
+/** Which failures leave a prepared statement usable, as the driver answers them. */
+class StatementUsabilityTest {
 
     private final SqliteDialect dialect = new SqliteDialect();
 
@@ -27,26 +27,29 @@ class StatementSurvivalTest {
             insert.setString(1, "a");
             insert.executeUpdate();
 
-            SQLException failure = assertThrows(SQLException.class, insert::executeUpdate);
-            assertTrue(dialect.statementSurvives(failure));
+            assertThrows(SQLException.class, insert::executeUpdate);
+
+            assertTrue(dialect.isUsable(insert));
             insert.setString(1, "b");
             assertEquals(1, insert.executeUpdate());
         }
     }
 
     @Test
-    void aMissingTableLeavesTheStatementFinalized() throws SQLException {
+    void aTableGoneFinalizesTheStatementForGood() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
              Statement setup = connection.createStatement()) {
             setup.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
             PreparedStatement select = connection.prepareStatement("SELECT id FROM t");
+            assertTrue(dialect.isUsable(select));
             setup.execute("DROP TABLE t");
 
-            SQLException failure = assertThrows(SQLException.class, select::executeQuery);
-            assertFalse(dialect.statementSurvives(failure));
+            assertThrows(SQLException.class, select::executeQuery);
+
+            assertFalse(dialect.isUsable(select));
+            assertFalse(select.isClosed(), "JDBC does not tell: the reason for asking the dialect");
             setup.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-            SQLException dead = assertThrows(SQLException.class, select::executeQuery);
-            assertFalse(dialect.statementSurvives(dead));
+            assertThrows(SQLException.class, select::executeQuery);
         }
     }
 }
