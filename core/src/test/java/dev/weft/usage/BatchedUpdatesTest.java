@@ -3,6 +3,7 @@ package dev.weft.usage;
 import dev.weft.Database;
 import dev.weft.NotFoundException;
 import dev.weft.UniqueViolationException;
+import dev.weft.WeftException;
 import dev.weft.test.Databases;
 import dev.weft.test.OnFile;
 import dev.weft.test.Sqlite;
@@ -57,6 +58,24 @@ class BatchedUpdatesTest {
 
         assertEquals(10, log.matching("UPDATE").size(), () -> String.valueOf(log.all()));
         assertEquals(10, renamedRows());
+    }
+
+    @Test
+    void aSaveThatFailsWithUpdatesBatchedLeavesNoneForTheNextSave(@OnFile Database db) {
+        Account first = accounts.get(0);
+        Account second = accounts.get(1);
+        first.login = "first-renamed";  // batched,
+        second.login = "second-renamed";
+        second.id = 999;                // then refused before it is sent
+        assertThrows(WeftException.class, () -> db.saveAll(List.of(first, second)));
+        first.login = "user0";
+
+        Account third = accounts.get(2);
+        third.login = "third-renamed";
+        db.save(third);                 // the same UPDATE statement, kept
+
+        assertEquals("user0", Sqlite.scalar(file, "SELECT login_name FROM account WHERE id = ?", first.id));
+        assertEquals(1, renamedRows());
     }
 
     @Test

@@ -134,11 +134,12 @@ public final class Deleter {
             return List.of();
         }
         PreparedStatement statement = connector.prepare(deleteSql(meta));
-        for (Object id : ids) {
-            Persister.bind(statement, 1, meta.id(), id);
-            statement.addBatch();
-        }
-        int[] counts = statement.executeBatch();
+        int[] counts = Persister.runBatch(statement, () -> {
+            for (Object id : ids) {
+                Persister.bind(statement, 1, meta.id(), id);
+                statement.addBatch();
+            }
+        });
         List<Object> deleted = new ArrayList<>(ids.size());
         int i = 0;
         for (Object id : ids) {
@@ -238,11 +239,12 @@ public final class Deleter {
         for (JunctionColumn link : links) {
             PreparedStatement statement = connector.prepare("DELETE FROM " + dialect.quote(link.junction().table())
                     + " WHERE " + dialect.quote(link.column()) + " = ?");
-            for (Object id : ids) {
-                Persister.bind(statement, 1, meta.id(), id);
-                statement.addBatch();
-            }
-            statement.executeBatch();
+            Persister.runBatch(statement, () -> {
+                for (Object id : ids) {
+                    Persister.bind(statement, 1, meta.id(), id);
+                    statement.addBatch();
+                }
+            });
         }
     }
 

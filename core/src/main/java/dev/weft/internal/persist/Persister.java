@@ -84,9 +84,46 @@ public final class Persister {
         });
     }
 
+    /** Adds a JDBC batch's rows. */
+    interface BatchRows {
+        void add() throws SQLException;
+    }
+
+    /**
+     * Adds the rows of a batch to a kept statement and sends them. If adding or sending fails, the rows added are
+     * dropped: the statement is kept for later writes, which would otherwise send them with their own.
+     */
+    static int[] runBatch(PreparedStatement statement, BatchRows rows) throws SQLException {
+        try {
+            rows.add();
+            return statement.executeBatch();
+        } catch (SQLException | RuntimeException | Error e) {
+            statement.clearBatch();
+            throw e;
+        }
+    }
+
     private void writeAll(SavePlan plan, Undo undo) throws SQLException {
         InsertBatch inserts = new InsertBatch(undo);
         UpdateBatch updates = new UpdateBatch(undo);
+        try {
+            writeRows(plan, undo, inserts, updates);
+        } catch (SQLException | RuntimeException | Error e) {
+            updates.abandon();
+            throw e;
+        }
+        for (SavePlan.Deferred deferred : plan.deferred()) {
+            writeDeferredKey(deferred, undo);
+        }
+        for (SavedRelations.Link link : plan.links()) {
+            ManyToManyProperty side = link.property();
+            JunctionTable junction = side.junction();
+            relationWriter.link(junction, side.ownerColumn(), side.owner(), side.owner().idOf(link.owner()),
+                    side.elementColumn(), side.target(), side.target().idOf(link.element()));
+        }
+    }
+
+    private void writeRows(SavePlan plan, Undo undo, InsertBatch inserts, UpdateBatch updates) throws SQLException {
         for (Object entity : plan.order()) {
             // At most one kind of batch waits at a time, so that rows are written in the plan's order.
             if (context.isNew(entity)) {
@@ -103,15 +140,6 @@ public final class Persister {
         }
         inserts.flush();
         updates.flush();
-        for (SavePlan.Deferred deferred : plan.deferred()) {
-            writeDeferredKey(deferred, undo);
-        }
-        for (SavedRelations.Link link : plan.links()) {
-            ManyToManyProperty side = link.property();
-            JunctionTable junction = side.junction();
-            relationWriter.link(junction, side.ownerColumn(), side.owner(), side.owner().idOf(link.owner()),
-                    side.elementColumn(), side.target(), side.target().idOf(link.element()));
-        }
     }
 
     private void write(Object entity, SavePlan plan, Undo undo, UpdateBatch updates) throws SQLException {
@@ -247,6 +275,17 @@ public final class Persister {
             bindUpdate(statement, update, shape);
             statement.addBatch();
             pending.add(update);
+        }
+
+        /**
+         * Drops the rows added and not sent: the statement is kept for later saves, which would otherwise send them
+         * with their own.
+         */
+        void abandon() throws SQLException {
+            if (!pending.isEmpty()) {
+                statement.clearBatch();
+                pending = new ArrayList<>();
+            }
         }
 
         void flush() throws SQLException {

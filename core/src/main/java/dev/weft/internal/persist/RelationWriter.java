@@ -100,19 +100,19 @@ public final class RelationWriter {
         }
         String sql = linkSql(table, ownerColumn, elementColumn);
         PreparedStatement statement = connector.prepare(sql);
-        for (int i = 0; i < elementIds.size(); i++) {
-            if (i > 0) {
-                connector.announce(sql);
-            }
-            owner.id().type().bind(statement, 1, ownerId);
-            element.id().type().bind(statement, 2, elementIds.get(i));
-            statement.addBatch();
-        }
         int[] rows;
         try {
-            rows = statement.executeBatch();
+            rows = Persister.runBatch(statement, () -> {
+                for (int i = 0; i < elementIds.size(); i++) {
+                    if (i > 0) {
+                        connector.announce(sql);
+                    }
+                    owner.id().type().bind(statement, 1, ownerId);
+                    element.id().type().bind(statement, 2, elementIds.get(i));
+                    statement.addBatch();
+                }
+            });
         } catch (SQLException e) {
-            statement.clearBatch();
             for (Object elementId : elementIds) {
                 link(table, ownerColumn, owner, ownerId, elementColumn, element, elementId);
             }
