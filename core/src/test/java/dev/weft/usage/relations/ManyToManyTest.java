@@ -22,6 +22,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Many-to-many collections from both sides: junction rows written at once, both sides consistent in memory. */
@@ -54,6 +55,30 @@ class ManyToManyTest {
         db.clearCache();
         Book reloaded = db.get(Book.class, one.id);
         assertEquals("Programming", reloaded.categories.get(0).name);
+    }
+
+    @Test
+    void linksNotWrittenWhenTheListenerRefusedOneAreNotWrittenLater() {
+        int[] links = {0};
+        try (Database db = Database.builder().inMemory().onStatement(sql -> {
+            if (sql.startsWith("INSERT") && sql.contains("book_categories") && ++links[0] == 2) {
+                throw new IllegalStateException("refused: " + sql);
+            }
+        }).build()) {
+            db.createTables(Author.class, Book.class, Category.class);
+            Author author = db.save(new Author("Ann"));
+            Book one = db.save(new Book("One", author));
+            Book two = db.save(new Book("Two", author));
+            Book three = db.save(new Book("Three", author));
+            Category programming = db.save(new Category("Programming"));
+            Category poetry = db.save(new Category("Poetry"));
+            assertThrows(IllegalStateException.class, () -> programming.books.addAll(List.of(one, two)));
+
+            poetry.books.addAll(List.of(three, one)); // the same kept INSERT, in a batch again
+
+            assertEquals(Set.of(three, one), Set.copyOf(db.related(poetry, "books").fetchAll()));
+            assertEquals(List.of(), db.related(programming, "books").fetchAll());
+        }
     }
 
     @Test
