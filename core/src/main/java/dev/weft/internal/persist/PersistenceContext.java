@@ -268,7 +268,7 @@ public final class PersistenceContext {
     }
 
     /** Remembers that the identity map of {@code meta} has held more than a few entries, if it does now. */
-    private void noteSize(EntityMeta meta, Cache<Object, Object> map) {
+    void noteSize(EntityMeta meta, Cache<Object, Object> map) {
         if (map.estimatedSize() > SMALL_MAP) {
             heldMany(meta);
         }
@@ -480,7 +480,6 @@ public final class PersistenceContext {
      */
     public RowReader reader(EntityMeta meta, LoadBatch batch) {
         upkeep.runPending();
-        noteSize(meta, identityMap(meta)); // grown by earlier result sets, each of few rows (gets one by one)
         return new RowReader(this, meta, batch, connector.inTransactionHere() ? rowsToReadAgainOnRollback() : null);
     }
 

@@ -38,6 +38,7 @@ public final class RowReader {
         this.meta = meta;
         this.columns = meta.columns();
         this.identityMap = context.identityMap(meta);
+        context.noteSize(meta, identityMap); // grown by earlier result sets, each of few rows (gets one by one)
         this.batch = batch;
         this.cohort = batch == null ? null : batch.cohort(meta);
         this.filledInTransaction = filledInTransaction;

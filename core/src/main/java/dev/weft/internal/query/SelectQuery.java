@@ -419,10 +419,11 @@ final class SelectQuery<T> implements Query<T> {
 
     /**
      * All that the SQL of a statement over a query depends on: the query without its values, but for the few
-     * facts about them that change the SQL ({@link ConditionWriter#shape}).
+     * facts about them that change the SQL ({@link ConditionWriter#shape}, whose shapes of one condition after
+     * another read back one way only).
      */
-    record Shape(Statement kind, EntityMeta meta, int conditionCount, List<Object> conditions, List<OrderTerm> order,
-                 int window, JoinedRelations joined) {
+    record Shape(Statement kind, EntityMeta meta, List<Object> conditions, List<OrderTerm> order, int window,
+                 JoinedRelations joined) {
     }
 
     /** The statements a query's SQL is kept for, by what they read of its rows. */
@@ -466,8 +467,7 @@ final class SelectQuery<T> implements Query<T> {
         }
         values.add(limit);
         values.add(offset);
-        Shape shape = new Shape(kind, meta, conditions.size(), conditionShapes, order,
-                StatementSql.windowShape(limit, offset), joined);
+        Shape shape = new Shape(kind, meta, conditionShapes, order, StatementSql.windowShape(limit, offset), joined);
         StatementTemplate template = engine.template(shape);
         if (template == null) {
             StatementSql sql = new StatementSql(dialect(), meta);

@@ -32,6 +32,15 @@ class TransactionControlTest {
         return new Connector(new SqliteDialect(), new ConnectionSettings(file, 50), sent::add);
     }
 
+    private static void create(Connector connector, String... tables) {
+        connector.withConnection(() -> {
+            for (String table : tables) {
+                connector.execute(table);
+            }
+            return null;
+        });
+    }
+
     private static long count(Connector connector) {
         return connector.withConnection(() -> {
             try (ResultSet rows = connector.prepare("SELECT COUNT(*) FROM t").executeQuery()) {
@@ -51,10 +60,7 @@ class TransactionControlTest {
         Path file = folder.resolve("busy.db");
         Connector connector = open(file);
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            connector.withConnection(() -> {
-                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-                return null;
-            });
+            create(connector, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
             connector.transaction(() -> insert(connector));
             try (Statement statement = other.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE"); // holds the write lock past the busy timeout
@@ -78,12 +84,9 @@ class TransactionControlTest {
     void aCommitThatFailsRollsBackAndTheNextCommits() {
         Connector connector = open(null);
         try {
-            connector.withConnection(() -> {
-                connector.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
-                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, parent_id REFERENCES parent (id) "
-                        + "DEFERRABLE INITIALLY DEFERRED)");
-                return null;
-            });
+            create(connector, "CREATE TABLE parent (id INTEGER PRIMARY KEY)",
+                    "CREATE TABLE t (id INTEGER PRIMARY KEY, parent_id REFERENCES parent (id) "
+                            + "DEFERRABLE INITIALLY DEFERRED)");
 
             assertThrows(SqlFailure.class, () -> connector.transaction(() -> // checked at COMMIT
                     connector.prepare("INSERT INTO t (parent_id) VALUES (99)").executeUpdate()));
@@ -99,10 +102,7 @@ class TransactionControlTest {
     void aControlStatementTheDriverFinalizedIsPreparedAgain() {
         Connector connector = open(null);
         try {
-            connector.withConnection(() -> {
-                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-                return null;
-            });
+            create(connector, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
             connector.transaction(() -> insert(connector));
             // The work ends the transaction itself: Weft's COMMIT then fails with an error on which the driver
             // finalizes the statement.
@@ -147,10 +147,7 @@ class TransactionControlTest {
     void savepointsRolledBackAndReleasedRunAgain() {
         Connector connector = open(null);
         try {
-            connector.withConnection(() -> {
-                connector.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-                return null;
-            });
+            create(connector, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
             connector.transaction(() -> {
                 for (int i = 0; i < 3; i++) {
                     assertThrows(IllegalStateException.class, () -> connector.atomically(() -> {

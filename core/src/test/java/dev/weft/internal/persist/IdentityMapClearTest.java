@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,29 @@ class IdentityMapClearTest {
         }
     }
 
+    /** Product's table, with 200 rows. */
+    private static void fillProductTable(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE product (id INTEGER, name TEXT, stock INTEGER, price REAL, released TEXT, "
+                + "color TEXT, active INTEGER)");
+        statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                + "INSERT INTO product SELECT i, 'product ' || i, i, 1.5, NULL, NULL, 1 FROM n");
+    }
+
+    /** Takes ids 2 to {@code rows} out of the map, as evictions, deletes or collected objects do. */
+    private void leaveOnlyTheFirst(long rows) {
+        for (long id = 2; id <= rows; id++) {
+            context.uncache(meta, id);
+        }
+    }
+
+    private void assertClearReplacesTheMap() {
+        Cache<Object, Object> wide = context.identityMap(meta);
+
+        context.clear();
+
+        assertNotSame(wide, context.identityMap(meta), "emptied in place, walking the table it grew");
+    }
+
     @Test
     void aSmallMapIsEmptiedInPlace() {
         load(3);
@@ -64,10 +88,7 @@ class IdentityMapClearTest {
     void aMapFilledOneRowAtATimeIsReplacedOnceItHoldsFew() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE product (id INTEGER, name TEXT, stock INTEGER, price REAL, released TEXT, "
-                    + "color TEXT, active INTEGER)");
-            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
-                    + "INSERT INTO product SELECT i, 'product ' || i, i, 1.5, NULL, NULL, 1 FROM n");
+            fillProductTable(statement);
             for (long id = 1; id <= 200; id++) { // as db.get(...) reads, each row with a reader of its own
                 try (ResultSet rows = statement.executeQuery("SELECT * FROM product WHERE id = " + id)) {
                     rows.next();
@@ -75,28 +96,18 @@ class IdentityMapClearTest {
                 }
             }
         }
-        for (long id = 2; id <= 200; id++) {
-            context.uncache(meta, id);
-        }
-        Cache<Object, Object> wide = context.identityMap(meta);
+        leaveOnlyTheFirst(200);
 
-        context.clear();
-
-        assertNotSame(wide, context.identityMap(meta));
+        assertClearReplacesTheMap();
     }
 
     @Test
     void aMapThatHeldManyAndNowHoldsFewIsReplaced() {
         load(1_000);
-        for (long id = 1; id < 1_000; id++) {
-            context.uncache(meta, id); // as evictions, deletes or collected objects leave it
-        }
-        Cache<Object, Object> wide = context.identityMap(meta);
+        leaveOnlyTheFirst(1_000);
 
-        context.clear();
-
-        assertNotSame(wide, context.identityMap(meta));
-        assertNull(context.cached(meta, 1_000L));
+        assertClearReplacesTheMap();
+        assertNull(context.cached(meta, 1L));
     }
 
     @Test
@@ -104,24 +115,16 @@ class IdentityMapClearTest {
         for (long id = 1; id <= 1_000; id++) {
             held.add(context.reference(meta, id));
         }
-        for (long id = 2; id <= 1_000; id++) {
-            context.uncache(meta, id);
-        }
-        Cache<Object, Object> wide = context.identityMap(meta);
+        leaveOnlyTheFirst(1_000);
 
-        context.clear();
-
-        assertNotSame(wide, context.identityMap(meta));
+        assertClearReplacesTheMap();
     }
 
     @Test
     void aMapARowReaderFilledWithManyIsReplacedOnceItHoldsFew() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE product (id INTEGER, name TEXT, stock INTEGER, price REAL, released TEXT, "
-                    + "color TEXT, active INTEGER)");
-            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
-                    + "INSERT INTO product SELECT i, 'product ' || i, i, 1.5, NULL, NULL, 1 FROM n");
+            fillProductTable(statement);
             RowReader reader = new RowReader(context, meta, null, null);
             try (ResultSet rows = statement.executeQuery("SELECT * FROM product")) {
                 while (rows.next()) {
@@ -129,14 +132,9 @@ class IdentityMapClearTest {
                 }
             }
         }
-        for (long id = 2; id <= 200; id++) {
-            context.uncache(meta, id);
-        }
-        Cache<Object, Object> wide = context.identityMap(meta);
+        leaveOnlyTheFirst(200);
 
-        context.clear();
-
-        assertNotSame(wide, context.identityMap(meta));
+        assertClearReplacesTheMap();
         assertNull(context.cached(meta, 1L));
     }
 
