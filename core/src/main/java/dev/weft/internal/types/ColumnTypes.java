@@ -93,7 +93,13 @@ public final class ColumnTypes {
 
         @Override
         public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-            statement.setLong(index, ((Number) value).longValue());
+            if (value instanceof Long || value instanceof Integer) {
+                // The value is boxed already (a snapshot's, a field's read through its access); the driver keeps
+                // the box it is given, where setLong has it make another (sqlite-jdbc): 16 bytes per bound value.
+                statement.setObject(index, value);
+            } else {
+                statement.setLong(index, ((Number) value).longValue());
+            }
         }
 
         @Override
