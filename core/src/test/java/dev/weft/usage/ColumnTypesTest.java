@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -393,5 +394,36 @@ class ColumnTypesTest {
         assertNull(loaded.localDateTime);
         assertNull(loaded.instant);
         assertEquals(row.primitiveLong, loaded.primitiveLong);
+    }
+
+    @Test
+    void integersOfEveryWidthAreWrittenByOneBatchedSaveAndFoundByFilters(Database db) {
+        db.createTables(AllTypes.class);
+        List<AllTypes> rows = List.of(db.save(typical()), db.save(typical()), db.save(typical()));
+        for (AllTypes row : rows) { // one save of three updates of one shape: a JDBC batch
+            row.primitiveByte = Byte.MIN_VALUE;
+            row.primitiveShort = Short.MIN_VALUE;
+            row.primitiveInt = Integer.MIN_VALUE;
+            row.primitiveLong = Long.MIN_VALUE;
+            row.boxedShort = Short.MAX_VALUE;
+            row.boxedInt = Integer.MAX_VALUE;
+            row.boxedLong = Long.MAX_VALUE;
+        }
+        rows.get(2).primitiveLong = 7;
+
+        db.saveAll(rows);
+        db.clearCache();
+
+        for (AllTypes row : rows) {
+            assertSameValues(row, db.get(AllTypes.class, row.id));
+        }
+        // Each width bound as a filter value, the boxes of other widths included.
+        assertEquals(2, db.select(AllTypes.class).filter("primitiveLong", Long.MIN_VALUE).count());
+        assertEquals(1, db.select(AllTypes.class).filter("primitiveLong", 7).count());
+        assertEquals(3, db.select(AllTypes.class).filter("primitiveInt", (long) Integer.MIN_VALUE).count());
+        assertEquals(3, db.select(AllTypes.class).filter("primitiveShort", Short.MIN_VALUE).count());
+        assertEquals(3, db.select(AllTypes.class).filter("primitiveByte", Byte.MIN_VALUE).count());
+        assertEquals(3, db.select(AllTypes.class).filter("boxedLong__in", List.of(Long.MAX_VALUE, 1L)).count());
+        assertEquals(3, db.select(AllTypes.class).filter("boxedInt__gt", Integer.MAX_VALUE - 1).count());
     }
 }
