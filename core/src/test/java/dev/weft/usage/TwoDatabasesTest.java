@@ -16,6 +16,8 @@ import dev.weft.test.model.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -132,7 +134,7 @@ class TwoDatabasesTest {
         second.save(new Book("Other", second.save(new Author("Ursula"))));
 
         WeftException update = assertThrows(WeftException.class,
-                () -> second.select(Book.class).update(java.util.Map.of("author", frank)));
+                () -> second.select(Book.class).update(Map.of("author", frank)));
         WeftException related = assertThrows(WeftException.class, () -> second.related(frank, "books"));
 
         assertTrue(update.getMessage().startsWith("cannot update Book rows to Book.author = Author#" + frank.id

@@ -15,6 +15,10 @@ final class StatementSql {
 
     private static final ColumnType LONG = ColumnTypes.forJavaType(long.class).orElseThrow();
     private static final Binds.Rule AS_LONG = (value, into) -> into.add(new Bind(LONG, value));
+    /** {@link #windowShape}s. */
+    private static final int NO_WINDOW = 0;
+    private static final int LIMIT = 1;
+    private static final int LIMIT_AND_OFFSET = 2;
 
     private final Dialect dialect;
     private final Joins joins;
@@ -80,11 +84,12 @@ final class StatementSql {
     String window(long limit, long offset) {
         int limitValue = binds.nextValueIndex();
         int offsetValue = binds.nextValueIndex();
-        if (limit == -1 && offset == 0) {
+        int shape = windowShape(limit, offset);
+        if (shape == NO_WINDOW) {
             return "";
         }
         binds.add(limitValue, limit, AS_LONG);
-        if (offset == 0) {
+        if (shape == LIMIT) {
             return " LIMIT ?";
         }
         binds.add(offsetValue, offset, AS_LONG);
@@ -93,7 +98,7 @@ final class StatementSql {
 
     /** What of a window its SQL depends on: whether there is one, and whether it has an offset. */
     static int windowShape(long limit, long offset) {
-        return limit == -1 && offset == 0 ? 0 : offset == 0 ? 1 : 2;
+        return limit == -1 && offset == 0 ? NO_WINDOW : offset == 0 ? LIMIT : LIMIT_AND_OFFSET;
     }
 
     /** The id column of the root entity. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ class TransactionControlTest {
         });
     }
 
-    private static Void insert(Connector connector) throws java.sql.SQLException {
+    private static Void insert(Connector connector) throws SQLException {
         connector.prepare("INSERT INTO t DEFAULT VALUES").executeUpdate();
         return null;
     }
@@ -58,8 +59,8 @@ class TransactionControlTest {
     @Test
     void aTransactionThatCouldNotBeginLeavesTheNextAbleTo() throws Exception {
         Path file = folder.resolve("busy.db");
-        Connector connector = open(file);
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+        try (Connector connector = open(file);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             create(connector, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
             connector.transaction(() -> insert(connector));
             try (Statement statement = other.createStatement()) {
@@ -75,15 +76,12 @@ class TransactionControlTest {
             assertEquals(4, count(connector));
             assertEquals(5, sent.stream().filter("BEGIN IMMEDIATE"::equals).count());
             assertEquals(4, sent.stream().filter("COMMIT"::equals).count());
-        } finally {
-            connector.close();
         }
     }
 
     @Test
     void aCommitThatFailsRollsBackAndTheNextCommits() {
-        Connector connector = open(null);
-        try {
+        try (Connector connector = open(null)) {
             create(connector, "CREATE TABLE parent (id INTEGER PRIMARY KEY)",
                     "CREATE TABLE t (id INTEGER PRIMARY KEY, parent_id REFERENCES parent (id) "
                             + "DEFERRABLE INITIALLY DEFERRED)");
@@ -93,15 +91,12 @@ class TransactionControlTest {
             connector.transaction(() -> insert(connector));
 
             assertEquals(1, count(connector));
-        } finally {
-            connector.close();
         }
     }
 
     @Test
     void aControlStatementTheDriverFinalizedIsPreparedAgain() {
-        Connector connector = open(null);
-        try {
+        try (Connector connector = open(null)) {
             create(connector, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
             connector.transaction(() -> insert(connector));
             // The work ends the transaction itself: Weft's COMMIT then fails with an error on which the driver
@@ -115,19 +110,16 @@ class TransactionControlTest {
             connector.transaction(() -> insert(connector));
 
             assertEquals(3, count(connector));
-        } finally {
-            connector.close();
         }
     }
 
     @Test
     void aSavepointThatCannotBeMadePutsMemoryBack() {
-        Connector connector = new Connector(new SqliteDialect(), new ConnectionSettings(null, 50), sql -> {
+        try (Connector connector = new Connector(new SqliteDialect(), new ConnectionSettings(null, 50), sql -> {
             if (sql.startsWith("SAVEPOINT")) {
                 throw new IllegalStateException("the listener refuses " + sql);
             }
-        });
-        try {
+        })) {
             List<String> reverted = new ArrayList<>();
             connector.transaction(() -> {
                 for (int i = 0; i < 2; i++) {
@@ -138,15 +130,12 @@ class TransactionControlTest {
             });
 
             assertEquals(List.of("put back", "put back"), reverted);
-        } finally {
-            connector.close();
         }
     }
 
     @Test
     void savepointsRolledBackAndReleasedRunAgain() {
-        Connector connector = open(null);
-        try {
+        try (Connector connector = open(null)) {
             create(connector, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
             connector.transaction(() -> {
                 for (int i = 0; i < 3; i++) {
@@ -162,8 +151,6 @@ class TransactionControlTest {
             assertEquals(3, count(connector));
             assertEquals(3, sent.stream().filter("ROLLBACK TO weft_1"::equals).count());
             assertEquals(6, sent.stream().filter("RELEASE weft_1"::equals).count());
-        } finally {
-            connector.close();
         }
     }
 }

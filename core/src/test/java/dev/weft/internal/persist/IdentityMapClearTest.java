@@ -35,12 +35,12 @@ class IdentityMapClearTest {
     private final EntityMeta meta = metamodel.register(List.of(Product.class)).get(0);
     private final Connector connector = new Connector(new SqliteDialect(), new ConnectionSettings(null, 50), sql -> { });
     private final PersistenceContext context = new PersistenceContext(metamodel, IdentityMap.WEAK, connector);
+    private final List<Object> held = new ArrayList<>(); // the maps hold their objects weakly
 
     @AfterEach
     void close() {
         connector.close();
     }
-    private final List<Object> held = new ArrayList<>(); // the maps hold their objects weakly
 
     private void load(int rows) {
         for (long id = 1; id <= rows; id++) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -445,7 +446,7 @@ class ConsistencyTest {
     void aCascadeToRowsNoObjectShowsSendsNoLookupWhileNothingWasEvicted(@OnFile Database db, Databases databases,
                                                                       StatementLog log) {
         db.createTables(Author.class, Book.class, Category.class);
-        java.nio.file.Path file = databases.pathOf(db);
+        Path file = databases.pathOf(db);
         Category category = db.save(new Category("All"));
         assertTrue(category.books.isEmpty()); // a live collection of books exists
         Author author = db.save(new Author("Ann"));
