@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -207,6 +209,48 @@ class ColumnTypesTest {
         row.text = text;
 
         assertEquals(text, roundTrip(db, row).text);
+    }
+
+    /**
+     * A column takes any value in SQLite; a text field reads what SQLite gives as the text of a value another program
+     * stored there: digits for a number, the bytes of a BLOB as UTF-8 (U+FFFD where they are not), a NUL kept.
+     */
+    @Test
+    void aTextFieldReadsWhatOtherProgramsStoredAsSqliteGivesItAsText(@OnFile Database db, Databases databases) {
+        AllTypes row = roundTrip(db, typical());
+        Path file = databases.pathOf(db);
+        Map<String, String> storedAndRead = new LinkedHashMap<>();
+        storedAndRead.put("42", "42");
+        storedAndRead.put("0.99", "0.99");
+        storedAndRead.put("1e300", "1.0e+300");
+        storedAndRead.put("x'e282ac'", "\u20ac");
+        storedAndRead.put("x'ff'", "\ufffd");
+        storedAndRead.put("'a' || char(0) || 'b'", "a\0b");
+        storedAndRead.put("x''", "");
+
+        storedAndRead.forEach((stored, read) -> {
+            Sqlite.execute(file, "UPDATE all_types SET text = " + stored);
+            db.clearCache();
+            assertEquals(read, db.get(AllTypes.class, row.id).text, stored);
+        });
+    }
+
+    /**
+     * A database another program made as UTF-16 keeps SQLite's text in that encoding: Weft reads it as it wrote it,
+     * every type kept as text included.
+     */
+    @Test
+    void aUtf16DatabaseReadsBackWhatWasWritten(Databases databases) {
+        Path file = databases.path("utf16.db");
+        Sqlite.execute(file, "PRAGMA encoding = 'UTF-16le'", "CREATE TABLE made_elsewhere (x TEXT)");
+        AllTypes row = typical();
+        row.text = "\u00dcn\u00efc\u00f6d\u00e9 \u65e5\u672c\u8a9e \ud83d\ude00";
+        row.boxedChar = '\u00df';
+
+        AllTypes loaded = roundTrip(databases.open(file), row);
+
+        assertSameValues(row, loaded);
+        assertEquals("UTF-16le", Sqlite.scalar(file, "PRAGMA encoding"));
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.weft.internal.dialect;
 
+import dev.weft.internal.types.TextReader;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,6 +19,19 @@ public interface Dialect {
 
     /** The settings every new connection gets, as statements, so that the statement listener sees them. */
     List<String> connectionSettings(ConnectionSettings settings);
+
+    /**
+     * How text columns are read from this database's result sets, decided once per connection; {@code query} asks
+     * the database what that depends on.
+     */
+    TextReader textReader(ValueQuery query) throws SQLException;
+
+    /** Runs a query of one value on the open connection, where the statement listener sees it. */
+    @FunctionalInterface
+    interface ValueQuery {
+        /** The first column of the first row; {@code null} if there is none. */
+        String value(String sql) throws SQLException;
+    }
 
     /** Quotes an identifier (table or column name) so that any name, even a keyword, is safe. */
     String quote(String identifier);

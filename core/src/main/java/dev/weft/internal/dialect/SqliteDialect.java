@@ -1,13 +1,16 @@
 package dev.weft.internal.dialect;
 
+import dev.weft.internal.types.TextReader;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.sqlite.core.CoreStatement;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +54,24 @@ public final class SqliteDialect implements Dialect {
             pragmas.add("PRAGMA synchronous = NORMAL");
         }
         return pragmas;
+    }
+
+    /**
+     * sqlite-jdbc's {@code getString} hands a text over as a direct byte buffer, which its native code makes by calling
+     * a Java constructor, and then copies it out; {@code getBytes} copies the same bytes into an array at once, to be
+     * decoded as {@code getString} decodes them. That is 80 ns less a value: a filtered read of Chinook's tracks,
+     * three text columns a row, took a fifth less time.
+     * They are the text's UTF-8 only where the database keeps its text as UTF-8, SQLite's default; a database made
+     * as UTF-16 gives UTF-16 bytes, and is read with {@code getString}.
+     */
+    @Override
+    public TextReader textReader(ValueQuery query) throws SQLException {
+        return "UTF-8".equalsIgnoreCase(query.value("PRAGMA encoding")) ? SqliteDialect::utf8Text : TextReader.STANDARD;
+    }
+
+    private static String utf8Text(ResultSet row, int index) throws SQLException {
+        byte[] bytes = row.getBytes(index);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.weft.internal.jdbc;
 import dev.weft.WeftException;
 import dev.weft.internal.dialect.ConnectionSettings;
 import dev.weft.internal.dialect.Dialect;
+import dev.weft.internal.types.TextReader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Consumer;
@@ -28,6 +30,7 @@ public final class Connector implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
     private final StatementCache statements;
+    private final TextReader textReader;
     private int transactionDepth;
     private final java.util.ArrayDeque<Runnable> rollbackActions = new java.util.ArrayDeque<>();
     private int savepoints;
@@ -47,6 +50,7 @@ public final class Connector implements AutoCloseable {
             for (String setting : dialect.connectionSettings(settings)) {
                 execute(setting);
             }
+            this.textReader = dialect.textReader(this::queryValue);
         } catch (SQLException e) {
             close();
             throw new WeftException("Cannot configure the SQLite connection: " + e.getMessage(), e);
@@ -117,6 +121,18 @@ public final class Connector implements AutoCloseable {
      */
     public void onRollback(Runnable step) {
         rollbackActions.push(step);
+    }
+
+    /** How text columns are read from this connection's result sets ({@link Dialect#textReader}). */
+    public TextReader textReader() {
+        return textReader;
+    }
+
+    private String queryValue(String sql) throws SQLException {
+        listener.accept(sql);
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
     }
 
     /** Runs a statement without parameters or results, once (DDL, settings). */

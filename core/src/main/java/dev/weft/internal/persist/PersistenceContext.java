@@ -13,6 +13,7 @@ import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
 import dev.weft.internal.meta.Metamodel;
 import dev.weft.internal.meta.Property;
+import dev.weft.internal.types.TextReader;
 
 import java.lang.ref.WeakReference;
 import java.sql.ResultSet;
@@ -471,6 +472,11 @@ public final class PersistenceContext {
         EntityState state = new EntityState(this, meta, EntityState.Status.MANAGED, snapshot, 0);
         ((Enhanced) entity).$weft$interceptor(state);
         return state;
+    }
+
+    /** How text columns are read from the database's result sets. */
+    public TextReader textReader() {
+        return connector.textReader();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.weft.internal.meta.ColumnProperty;
 import dev.weft.internal.meta.EntityAccess;
 import dev.weft.internal.meta.EntityMeta;
 import dev.weft.internal.meta.ForeignKeyProperty;
+import dev.weft.internal.types.TextReader;
 
 import java.lang.ref.WeakReference;
 import java.sql.ResultSet;
@@ -27,6 +28,7 @@ public final class RowReader {
     private final LoadBatch batch;
     private final Cache<Object, Object> identityMap;
     private final Cohort cohort;
+    private final TextReader text;
     /** Inside a transaction, the objects this reader fills, to be read again if it rolls back; null outside. */
     private final List<WeakReference<Object>> filledInTransaction;
     /** How many objects this reader added to the identity map. */
@@ -42,6 +44,7 @@ public final class RowReader {
         this.batch = batch;
         this.cohort = batch == null ? null : batch.cohort(meta);
         this.filledInTransaction = filledInTransaction;
+        this.text = context.textReader();
     }
 
     /**
@@ -50,7 +53,7 @@ public final class RowReader {
      * the id column is NULL: an outer join that found no row.
      */
     public Object read(ResultSet row, int offset) throws SQLException {
-        Object id = meta.id().type().read(row, offset);
+        Object id = meta.id().type().read(row, offset, text);
         if (id == null) {
             return null;
         }
@@ -101,7 +104,7 @@ public final class RowReader {
             ColumnProperty column = columns.get(i);
             Object value;
             try {
-                value = column.type().read(row, offset + i);
+                value = column.type().read(row, offset + i, text);
             } catch (RuntimeException e) { // a stored value the field's type cannot hold: an enum constant since removed
                 throw unreadable(id, column, row, offset + i, e);
             }

@@ -12,6 +12,7 @@ import dev.weft.internal.persist.LoadBatch;
 import dev.weft.internal.persist.PersistenceContext;
 import dev.weft.internal.persist.RowReader;
 import dev.weft.internal.types.ColumnType;
+import dev.weft.internal.types.TextReader;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -130,9 +131,10 @@ public final class BatchLoader implements PersistenceContext.RowLoader {
                 Bind.all(statement, binds.parameters());
                 Map<Object, List<Object>> byOwner = new HashMap<>();
                 RowReader reader = engine.context.reader(element, new LoadBatch());
+                TextReader textReader = engine.connector.textReader();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        Object owner = ownerIdType.read(rows, 1);
+                        Object owner = ownerIdType.read(rows, 1, textReader);
                         byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(reader.read(rows, 2));
                     }
                 }

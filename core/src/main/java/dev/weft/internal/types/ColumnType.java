@@ -19,8 +19,16 @@ public interface ColumnType {
     /** Binds {@code value} (never {@code null}) at {@code index}. */
     void bind(PreparedStatement statement, int index, Object value) throws SQLException;
 
-    /** Reads the column at {@code index}; {@code null} for SQL {@code NULL}. */
-    Object read(ResultSet row, int index) throws SQLException;
+    /**
+     * Reads the column at {@code index}, taking a value kept as text through {@code text}; {@code null} for SQL
+     * {@code NULL}.
+     */
+    Object read(ResultSet row, int index, TextReader text) throws SQLException;
+
+    /** Reads the column at {@code index} with JDBC's own getters; {@code null} for SQL {@code NULL}. */
+    default Object read(ResultSet row, int index) throws SQLException {
+        return read(row, index, TextReader.STANDARD);
+    }
 
     /**
      * The value as SQLite stores it: a {@code Long}, {@code Double}, {@code String} or {@code byte[]}, for

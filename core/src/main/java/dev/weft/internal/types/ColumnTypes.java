@@ -108,7 +108,7 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
             long value = row.getLong(index);
             if (value == 0 && row.wasNull()) {
                 return null;
@@ -145,7 +145,7 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
             long value = row.getLong(index);
             return value == 0 && row.wasNull() ? null : value != 0;
         }
@@ -168,7 +168,7 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
             double value = row.getDouble(index);
             if (value == 0 && row.wasNull()) {
                 return null;
@@ -199,8 +199,8 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
-            String value = row.getString(index);
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
+            String value = text.text(row, index);
             return value == null || value.isEmpty() ? null : value.charAt(0);
         }
     }
@@ -227,8 +227,8 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
-            return row.getString(index);
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
+            return text.text(row, index);
         }
     }
 
@@ -254,7 +254,7 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
             byte[] value = row.getBytes(index);
             // sqlite-jdbc reads an empty BLOB as null; tell the two apart by the column's type.
             if (value == null && row.getObject(index) != null) {
@@ -283,9 +283,9 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
-            String text = row.getString(index);
-            return text == null ? null : parse.apply(text);
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
+            String value = text.text(row, index);
+            return value == null ? null : parse.apply(value);
         }
     }
 
@@ -306,8 +306,8 @@ public final class ColumnTypes {
         }
 
         @Override
-        public Object read(ResultSet row, int index) throws SQLException {
-            String name = row.getString(index);
+        public Object read(ResultSet row, int index, TextReader text) throws SQLException {
+            String name = text.text(row, index);
             return name == null ? null : Enum.valueOf(javaType, name);
         }
     }
