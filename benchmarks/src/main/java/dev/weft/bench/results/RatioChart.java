@@ -9,6 +9,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +81,8 @@ final class RatioChart {
                     g.setColor(new Color(0xE0E0E0));
                     g.drawLine(x, TOP - 5, x, plotBottom);
                     g.setColor(Color.DARK_GRAY);
-                    String label = String.format(Locale.ROOT, v >= 1 ? "%.0f" : v >= 0.1 ? "%.1f" : "%.2f", v);
+                    // one significant digit, however small: 0.001, 0.002 and 0.005 are not all "0.00"
+                    String label = new BigDecimal(v).round(new MathContext(1)).stripTrailingZeros().toPlainString();
                     g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, plotBottom + 14);
                 }
             }
