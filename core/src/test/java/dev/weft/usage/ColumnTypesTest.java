@@ -253,6 +253,22 @@ class ColumnTypesTest {
         assertEquals("UTF-16le", Sqlite.scalar(file, "PRAGMA encoding"));
     }
 
+    /**
+     * A file Weft opened empty, whose tables another program then made as UTF-16 (a migration tool, a script): its
+     * text reads as written, though the file could not tell at open how it would keep text.
+     */
+    @Test
+    void aFileEmptyAtOpenThatAnotherProgramMakesUtf16ReadsBackWhatWasWritten(Databases databases) {
+        Path file = databases.path("late-utf16.db");
+        Database db = databases.open(file);
+        Sqlite.execute(file, "PRAGMA encoding = 'UTF-16le'", "CREATE TABLE made_elsewhere (x TEXT)");
+        AllTypes row = typical();
+        row.text = "Caf\u00e9 \u20ac5";
+
+        assertSameValues(row, roundTrip(db, row));
+        assertEquals("UTF-16le", Sqlite.scalar(file, "PRAGMA encoding"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.230", "1E+3", "0.000", "-0.5", "123456789012345678901234567890.123456789",
             "1E-30", "-99999999999999999999"})

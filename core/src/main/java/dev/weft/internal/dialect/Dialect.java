@@ -21,10 +21,10 @@ public interface Dialect {
     List<String> connectionSettings(ConnectionSettings settings);
 
     /**
-     * How text columns are read from this database's result sets, decided once per connection; {@code query} asks
-     * the database what that depends on.
+     * How text columns are read from this database's result sets; empty while the database may still change how it
+     * keeps text, to be asked again later. {@code query} asks the database what that depends on.
      */
-    TextReader textReader(ValueQuery query) throws SQLException;
+    Optional<TextReader> textReader(ValueQuery query) throws SQLException;
 
     /** Runs a query of one value on the open connection, where the statement listener sees it. */
     @FunctionalInterface

@@ -30,7 +30,8 @@ public final class Connector implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
     private final StatementCache statements;
-    private final TextReader textReader;
+    /** How text columns are read; {@code null} until the database can tell ({@link #settleTextReader}). */
+    private volatile TextReader textReader;
     private int transactionDepth;
     private final java.util.ArrayDeque<Runnable> rollbackActions = new java.util.ArrayDeque<>();
     private int savepoints;
@@ -50,7 +51,7 @@ public final class Connector implements AutoCloseable {
             for (String setting : dialect.connectionSettings(settings)) {
                 execute(setting);
             }
-            this.textReader = dialect.textReader(this::queryValue);
+            this.textReader = dialect.textReader(this::queryValue).orElse(null);
         } catch (SQLException e) {
             close();
             throw new WeftException("Cannot configure the SQLite connection: " + e.getMessage(), e);
@@ -123,9 +124,29 @@ public final class Connector implements AutoCloseable {
         rollbackActions.push(step);
     }
 
-    /** How text columns are read from this connection's result sets ({@link Dialect#textReader}). */
+    /**
+     * How text columns are read from this connection's result sets ({@link Dialect#textReader}): the standard way
+     * until the database can tell, which is always right, if slower.
+     */
     public TextReader textReader() {
-        return textReader;
+        TextReader reader = textReader;
+        return reader != null ? reader : TextReader.STANDARD;
+    }
+
+    /**
+     * Asks the database again how text is read, if it could not tell at open: a database empty then has tables once
+     * its entities are created or checked, and from its first table on it keeps text one way.
+     */
+    public void settleTextReader() {
+        if (textReader != null) {
+            return;
+        }
+        withConnection(() -> {
+            if (textReader == null) {
+                textReader = dialect.textReader(this::queryValue).orElse(null);
+            }
+            return null;
+        });
     }
 
     private String queryValue(String sql) throws SQLException {

@@ -173,7 +173,7 @@ final class DeleteEffects {
                 Persister.bind(statement, i + 1, fk, chunk.get(Math.min(i, chunk.size() - 1)));
             }
             try (ResultSet rows = statement.executeQuery()) {
-                found.addAll(ColumnTypes.readAll(rows, owner.id().type()));
+                found.addAll(ColumnTypes.readAll(rows, owner.id().type(), connector.textReader()));
             }
         }
         return found;

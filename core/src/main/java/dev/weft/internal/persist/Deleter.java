@@ -321,7 +321,7 @@ public final class Deleter {
         PreparedStatement statement = connector.prepare(sql);
         Persister.bind(statement, 1, fk, id);
         try (ResultSet rows = statement.executeQuery()) {
-            return ColumnTypes.readAll(rows, owner.id().type());
+            return ColumnTypes.readAll(rows, owner.id().type(), connector.textReader());
         }
     }
 

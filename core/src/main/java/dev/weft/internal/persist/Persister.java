@@ -179,7 +179,7 @@ public final class Persister {
             if (generate) {
                 try (ResultSet keys = statement.executeQuery()) {
                     keys.next();
-                    values[0] = meta.id().type().read(keys, 1);
+                    values[0] = meta.id().type().read(keys, 1, connector.textReader());
                 }
                 meta.access().set(entity, meta.id().slot(), values[0]);
             } else {

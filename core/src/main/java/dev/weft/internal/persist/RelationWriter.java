@@ -66,7 +66,7 @@ public final class RelationWriter {
                 + dialect.returning(dialect.quote(meta.id().column())));
         Persister.bind(statement, 1, key, ownerId);
         try (ResultSet rows = statement.executeQuery()) {
-            return ColumnTypes.readAll(rows, meta.id().type());
+            return ColumnTypes.readAll(rows, meta.id().type(), connector.textReader());
         }
     }
 
@@ -154,7 +154,7 @@ public final class RelationWriter {
                 + dialect.quote(ownerColumn) + " = ?" + dialect.returning(dialect.quote(elementColumn)));
         owner.id().type().bind(statement, 1, ownerId);
         try (ResultSet rows = statement.executeQuery()) {
-            return ColumnTypes.readAll(rows, element.id().type());
+            return ColumnTypes.readAll(rows, element.id().type(), connector.textReader());
         }
     }
 }

@@ -230,7 +230,7 @@ final class SelectQuery<T> implements Query<T> {
             PreparedStatement statement = engine.connector.prepare(sql);
             Bind.all(statement, ids.binds());
             try (ResultSet rows = statement.executeQuery()) {
-                return ColumnTypes.readAll(rows, meta.id().type());
+                return ColumnTypes.readAll(rows, meta.id().type(), engine.connector.textReader());
             }
         }));
     }
@@ -272,7 +272,7 @@ final class SelectQuery<T> implements Query<T> {
                 PreparedStatement statement = engine.connector.prepare(sql);
                 Bind.all(statement, binds);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return ColumnTypes.readAll(rows, meta.id().type());
+                    return ColumnTypes.readAll(rows, meta.id().type(), engine.connector.textReader());
                 } catch (SQLException e) {
                     throw engine.errors.bulkUpdateFailed(e, meta, columns, newValues);
                 }
@@ -518,7 +518,7 @@ final class SelectQuery<T> implements Query<T> {
             PreparedStatement statement = engine.connector.prepare(sql);
             Bind.all(statement, ids.binds());
             try (ResultSet rows = statement.executeQuery()) {
-                return ColumnTypes.readAll(rows, meta.id().type());
+                return ColumnTypes.readAll(rows, meta.id().type(), engine.connector.textReader());
             }
         });
     }

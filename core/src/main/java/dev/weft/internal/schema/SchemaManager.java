@@ -112,6 +112,7 @@ public final class SchemaManager {
             }
             return null;
         });
+        connector.settleTextReader(); // the tables are there: a database empty at open now keeps its text one way
     }
 
     /**

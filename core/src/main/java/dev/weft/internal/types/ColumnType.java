@@ -25,11 +25,6 @@ public interface ColumnType {
      */
     Object read(ResultSet row, int index, TextReader text) throws SQLException;
 
-    /** Reads the column at {@code index} with JDBC's own getters; {@code null} for SQL {@code NULL}. */
-    default Object read(ResultSet row, int index) throws SQLException {
-        return read(row, index, TextReader.STANDARD);
-    }
-
     /**
      * The value as SQLite stores it: a {@code Long}, {@code Double}, {@code String} or {@code byte[]}, for
      * passing many values in one parameter (a JSON array).

@@ -312,11 +312,11 @@ public final class ColumnTypes {
         }
     }
 
-    /** Every value of the first column of a result, read as {@code type}. */
-    public static List<Object> readAll(ResultSet rows, ColumnType type) throws SQLException {
+    /** Every value of the first column of a result, read as {@code type}, its text through {@code text}. */
+    public static List<Object> readAll(ResultSet rows, ColumnType type, TextReader text) throws SQLException {
         List<Object> values = new ArrayList<>();
         while (rows.next()) {
-            values.add(type.read(rows, 1));
+            values.add(type.read(rows, 1, text));
         }
         return values;
     }
